@@ -1,0 +1,22 @@
+package org.musicdiscovery.catalogue.model;
+
+import java.util.List;
+
+/**
+ * What result population needs about an item, cached in Redis.
+ *
+ * @param ref        the item
+ * @param title      song title, playlist name or artist name
+ * @param artistName credited artist of a song; null for playlists and artists
+ * @param artistId   catalogue artist id of a song (its primary artist); null otherwise
+ * @param genres     genre mix sorted by weight, descending (empty when unknown)
+ * @param size       songs in a playlist, songs of an artist; 1 for a song
+ * @param popularity songs: playlists containing it; artists: sum over their songs; playlists: mean over their songs
+ */
+public record EntityDetail(ItemRef ref, String title, String artistName, Long artistId, List<GenreWeight> genres,
+                           int size, double popularity) {
+
+    public EntityDetail {
+        genres = genres == null ? List.of() : List.copyOf(genres);
+    }
+}
