@@ -1,0 +1,53 @@
+package org.musicdiscovery.annoy;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Brute force over every item of an index, with the same distances, tie rule and returned values as the trees:
+ * the ground truth for recall, and the better choice for small indices.
+ */
+public final class ExactSearch {
+    private final AnnoyIndex index;
+    private final ThreadLocal<SearchScratch> scratch;
+
+    public ExactSearch(AnnoyIndex index) {
+        this.index = index;
+        this.scratch = ThreadLocal.withInitial(() -> new SearchScratch(0));
+    }
+
+    public int search(float[] q, int k, int[] ids, float[] distances) {
+        Metric metric = index.metric();
+        int f = index.dimension();
+        if (q.length != f) {
+            throw new IllegalArgumentException("query has " + q.length + " dimensions, index has " + f);
+        }
+        SearchScratch s = scratch.get();
+        s.topSize = 0;
+        if (s.topDist.length < k) {
+            s.topDist = new float[k];
+            s.topId = new int[k];
+        }
+        MemorySegment seg = index.segment();
+        float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
+        long nodeSize = index.nodeSize();
+        for (int i = 0; i < index.nItems(); i++) {
+            long off = i * nodeSize;
+            if (seg.get(NodeStore.INT, off) == 1) {
+                s.offer(metric.rawDistance(q, qq, seg, off, f), i, k);
+            }
+        }
+        int n = s.drainSorted(ids, distances);
+        if (distances != null) {
+            for (int i = 0; i < n; i++) {
+                distances[i] = metric.returned(distances[i]);
+            }
+        }
+        return n;
+    }
+
+    public int[] search(float[] q, int k) {
+        int[] ids = new int[k];
+        int n = search(q, k, ids, null);
+        return n == k ? ids : java.util.Arrays.copyOf(ids, n);
+    }
+}

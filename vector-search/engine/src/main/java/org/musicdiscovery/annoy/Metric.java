@@ -1,0 +1,388 @@
+package org.musicdiscovery.annoy;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Locale;
+
+/**
+ * One place per metric for everything that differs between them, as in annoylib.h: the node layout, how items are
+ * prepared, how two-means measures and moves centroids, the split plane, the margin, and the distance Annoy
+ * returns. Layouts are those of Annoy ≤ 1.17.3: angular 12+4f, dot 16+4f, euclidean 16+4f bytes per node.
+ */
+public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclidean {
+
+    String name();
+
+    /** Byte offset of {@code children[]} (and of a bucket's item list). */
+    int childrenOffset();
+
+    /** Byte offset of the vector {@code v[f]}. */
+    int vectorOffset();
+
+    default int nodeSize(int f) {
+        return vectorOffset() + 4 * f;
+    }
+
+    /** K: the most item ids a bucket node can hold (they overflow into the vector area). */
+    default int leafCapacity(int f) {
+        return (nodeSize(f) - childrenOffset()) / 4;
+    }
+
+    /** Whether two-means works on directions (normalised) or raw points. */
+    boolean cosine();
+
+    /** Fills the per-item fields Annoy writes when an item is added (angular: its squared norm). */
+    void initItem(NodeStore items, int item, int f);
+
+    /** Whole-index preparation before trees are built (dot: the MIPS extra dimension). */
+    default void preprocess(NodeStore items, int nItems, int f) {
+    }
+
+    /** Loads item {@code item} into centroid {@code p} (normalised when {@link #cosine()}). */
+    void seed(Plane p, NodeStore items, int item, int f);
+
+    /** Two-means distance between a centroid and an item (smaller = closer). */
+    float distance(Plane p, NodeStore items, int item, int f);
+
+    /** The norm an item is divided by when it moves a centroid (1 for raw points). */
+    float weightNorm(NodeStore items, int item, int f);
+
+    /** p ← (p·count + item/norm)/(count+1). */
+    void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f);
+
+    /** The split plane between two final centroids. */
+    void split(Plane p, Plane q, Plane out, int f);
+
+    /** Which side of the plane an item falls on during the build: the sign of this. */
+    float buildMargin(Plane m, NodeStore items, int item, int f);
+
+    /** Writes the plane's vector and extra into a split node (n_descendants and children are the caller's). */
+    void writeSplit(NodeStore tree, int node, Plane m, int f);
+
+    /** The margin of a query at a split node during search. */
+    float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacyDotMargin);
+
+    /** Annoy's raw distance between the query and an item node (smaller = closer). */
+    float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f);
+
+    /** The distance Annoy returns to callers for a raw distance. */
+    float returned(float raw);
+
+    static Metric of(String name) {
+        return switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
+            case "angular" -> Angular.INSTANCE;
+            case "dot" -> Dot.INSTANCE;
+            case "euclidean" -> Euclidean.INSTANCE;
+            default -> throw new IllegalArgumentException("metric must be angular, dot or euclidean, got " + name);
+        };
+    }
+
+    private static float norm(float[] v, int f) {
+        return (float) Math.sqrt(Simd.dot(v, v, f));
+    }
+
+    private static void readItem(Plane p, NodeStore items, int item, int vectorOffset, int f) {
+        Simd.read(items.segment(), items.offset(item) + vectorOffset, p.v, f);
+    }
+
+    /** Angular: {@code norm} (= |v|²) shares bytes 4..7 with {@code children[0]} in item nodes. */
+    final class Angular implements Metric {
+        static final Angular INSTANCE = new Angular();
+
+        public String name() {
+            return "angular";
+        }
+
+        public int childrenOffset() {
+            return 4;
+        }
+
+        public int vectorOffset() {
+            return 12;
+        }
+
+        public boolean cosine() {
+            return true;
+        }
+
+        public void initItem(NodeStore items, int item, int f) {
+            long off = items.offset(item) + 12;
+            items.setFloat(item, 4, Simd.dot(items.segment(), off, items.segment(), off, f));
+        }
+
+        public void seed(Plane p, NodeStore items, int item, int f) {
+            readItem(p, items, item, 12, f);
+            float n = norm(p.v, f);
+            if (n > 0) {
+                for (int z = 0; z < f; z++) {
+                    p.v[z] /= n;
+                }
+            }
+            p.extra = Simd.dot(p.v, p.v, f);
+        }
+
+        public float distance(Plane p, NodeStore items, int item, int f) {
+            float pp = p.extra != 0 ? p.extra : Simd.dot(p.v, p.v, f);
+            float qq = items.getFloat(item, 4);
+            long off = items.offset(item) + 12;
+            if (qq == 0) {
+                qq = Simd.dot(items.segment(), off, items.segment(), off, f);
+            }
+            float pq = Simd.dot(p.v, items.segment(), off, f);
+            float ppqq = pp * qq;
+            return ppqq > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppqq)) : 2f;
+        }
+
+        public float weightNorm(NodeStore items, int item, int f) {
+            long off = items.offset(item) + 12;
+            return (float) Math.sqrt(Simd.dot(items.segment(), off, items.segment(), off, f));
+        }
+
+        public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
+            long off = items.offset(item) + 12;
+            for (int z = 0; z < f; z++) {
+                p.v[z] = (p.v[z] * count + items.segment().get(Simd.FLOAT, off + 4L * z) / norm) / (count + 1);
+            }
+            p.extra = Simd.dot(p.v, p.v, f);
+        }
+
+        public void split(Plane p, Plane q, Plane out, int f) {
+            for (int z = 0; z < f; z++) {
+                out.v[z] = p.v[z] - q.v[z];
+            }
+            float n = norm(out.v, f);
+            if (n > 0) {
+                for (int z = 0; z < f; z++) {
+                    out.v[z] /= n;
+                }
+            }
+        }
+
+        public float buildMargin(Plane m, NodeStore items, int item, int f) {
+            return Simd.dot(m.v, items.segment(), items.offset(item) + 12, f);
+        }
+
+        public void writeSplit(NodeStore tree, int node, Plane m, int f) {
+            tree.setFloats(node, 12, m.v, f);
+        }
+
+        public float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacy) {
+            return Simd.dot(q, seg, node + 12, f);
+        }
+
+        public float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f) {
+            float xx = seg.get(Simd.FLOAT, item + 4);
+            if (xx == 0) {
+                xx = Simd.dot(seg, item + 12, seg, item + 12, f);
+            }
+            float pq = Simd.dot(q, seg, item + 12, f);
+            float ppqq = qq * xx;
+            return ppqq > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppqq)) : 2f;
+        }
+
+        public float returned(float raw) {
+            return (float) Math.sqrt(Math.max(raw, 0f));
+        }
+    }
+
+    /**
+     * Dot product (maximum inner product) through the Bachrach et al. extra dimension {@code dot_factor} =
+     * √(M² − |v|²) at bytes 12..15. Splits use the corrected math of upstream PR #628 (two-means and planes over
+     * all f+1 dimensions, the item's own extra dimension in the build margin) while the file keeps the released
+     * 16+4f layout. Searching our files uses the correct margin {@code n·q}; a file from Annoy ≤ 1.17.3 is searched
+     * with its own margin {@code n·q + df²} ({@code legacyDotMargin}) so results match the C++ reader exactly.
+     */
+    final class Dot implements Metric {
+        static final Dot INSTANCE = new Dot();
+
+        public String name() {
+            return "dot";
+        }
+
+        public int childrenOffset() {
+            return 4;
+        }
+
+        public int vectorOffset() {
+            return 16;
+        }
+
+        public boolean cosine() {
+            return true;
+        }
+
+        public void initItem(NodeStore items, int item, int f) {
+        }
+
+        public void preprocess(NodeStore items, int nItems, int f) {
+            float max = 0;
+            for (int i = 0; i < nItems; i++) {
+                long off = items.offset(i) + 16;
+                float d = Simd.dot(items.segment(), off, items.segment(), off, f);
+                float n = d < 0 ? 0 : (float) Math.sqrt(d);
+                items.setFloat(i, 12, n);
+                max = Math.max(max, n);
+            }
+            for (int i = 0; i < nItems; i++) {
+                float n = items.getFloat(i, 12);
+                float diff = max * max - n * n;
+                items.setFloat(i, 12, diff < 0 ? 0 : (float) Math.sqrt(diff));
+            }
+        }
+
+        public void seed(Plane p, NodeStore items, int item, int f) {
+            readItem(p, items, item, 16, f);
+            p.extra = items.getFloat(item, 12);
+            normalizeExtended(p, f);
+        }
+
+        private static void normalizeExtended(Plane p, int f) {
+            float n = (float) Math.sqrt(Simd.dot(p.v, p.v, f) + p.extra * p.extra);
+            if (n > 0) {
+                for (int z = 0; z < f; z++) {
+                    p.v[z] /= n;
+                }
+                p.extra /= n;
+            }
+        }
+
+        /** Angular distance over the f+1 extended dimensions (PR #628). */
+        public float distance(Plane p, NodeStore items, int item, int f) {
+            long off = items.offset(item) + 16;
+            float df = items.getFloat(item, 12);
+            float pp = Simd.dot(p.v, p.v, f) + p.extra * p.extra;
+            float xx = Simd.dot(items.segment(), off, items.segment(), off, f) + df * df;
+            float pq = Simd.dot(p.v, items.segment(), off, f) + p.extra * df;
+            float ppxx = pp * xx;
+            return ppxx > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppxx)) : 2f;
+        }
+
+        public float weightNorm(NodeStore items, int item, int f) {
+            long off = items.offset(item) + 16;
+            float df = items.getFloat(item, 12);
+            return (float) Math.sqrt(Simd.dot(items.segment(), off, items.segment(), off, f) + df * df);
+        }
+
+        public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
+            long off = items.offset(item) + 16;
+            for (int z = 0; z < f; z++) {
+                p.v[z] = (p.v[z] * count + items.segment().get(Simd.FLOAT, off + 4L * z) / norm) / (count + 1);
+            }
+            p.extra = (p.extra * count + items.getFloat(item, 12) / norm) / (count + 1);
+        }
+
+        public void split(Plane p, Plane q, Plane out, int f) {
+            for (int z = 0; z < f; z++) {
+                out.v[z] = p.v[z] - q.v[z];
+            }
+            out.extra = p.extra - q.extra;
+            normalizeExtended(out, f);
+        }
+
+        public float buildMargin(Plane m, NodeStore items, int item, int f) {
+            return Simd.dot(m.v, items.segment(), items.offset(item) + 16, f) + m.extra * items.getFloat(item, 12);
+        }
+
+        public void writeSplit(NodeStore tree, int node, Plane m, int f) {
+            tree.setFloat(node, 12, m.extra);
+            tree.setFloats(node, 16, m.v, f);
+        }
+
+        public float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacy) {
+            float m = Simd.dot(q, seg, node + 16, f);
+            if (legacy) {
+                float df = seg.get(Simd.FLOAT, node + 12);
+                m += df * df;
+            }
+            return m;
+        }
+
+        public float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f) {
+            return -Simd.dot(q, seg, item + 16, f);
+        }
+
+        public float returned(float raw) {
+            return -raw;
+        }
+    }
+
+    /** Euclidean: split nodes keep the plane offset {@code a} at bytes 4..7; children start at byte 8. */
+    final class Euclidean implements Metric {
+        static final Euclidean INSTANCE = new Euclidean();
+
+        public String name() {
+            return "euclidean";
+        }
+
+        public int childrenOffset() {
+            return 8;
+        }
+
+        public int vectorOffset() {
+            return 16;
+        }
+
+        public boolean cosine() {
+            return false;
+        }
+
+        public void initItem(NodeStore items, int item, int f) {
+        }
+
+        public void seed(Plane p, NodeStore items, int item, int f) {
+            readItem(p, items, item, 16, f);
+        }
+
+        public float distance(Plane p, NodeStore items, int item, int f) {
+            return Simd.squaredDistance(p.v, items.segment(), items.offset(item) + 16, f);
+        }
+
+        public float weightNorm(NodeStore items, int item, int f) {
+            return 1f;
+        }
+
+        public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
+            long off = items.offset(item) + 16;
+            for (int z = 0; z < f; z++) {
+                p.v[z] = (p.v[z] * count + items.segment().get(Simd.FLOAT, off + 4L * z) / norm) / (count + 1);
+            }
+        }
+
+        public void split(Plane p, Plane q, Plane out, int f) {
+            for (int z = 0; z < f; z++) {
+                out.v[z] = p.v[z] - q.v[z];
+            }
+            float n = norm(out.v, f);
+            if (n > 0) {
+                for (int z = 0; z < f; z++) {
+                    out.v[z] /= n;
+                }
+            }
+            float a = 0;
+            for (int z = 0; z < f; z++) {
+                a += -out.v[z] * (p.v[z] + q.v[z]) / 2;
+            }
+            out.extra = a;
+        }
+
+        public float buildMargin(Plane m, NodeStore items, int item, int f) {
+            return m.extra + Simd.dot(m.v, items.segment(), items.offset(item) + 16, f);
+        }
+
+        public void writeSplit(NodeStore tree, int node, Plane m, int f) {
+            tree.setFloat(node, 4, m.extra);
+            tree.setFloats(node, 16, m.v, f);
+        }
+
+        public float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacy) {
+            return seg.get(Simd.FLOAT, node + 4) + Simd.dot(q, seg, node + 16, f);
+        }
+
+        public float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f) {
+            return Simd.squaredDistance(q, seg, item + 16, f);
+        }
+
+        public float returned(float raw) {
+            return (float) Math.sqrt(Math.max(raw, 0f));
+        }
+    }
+}

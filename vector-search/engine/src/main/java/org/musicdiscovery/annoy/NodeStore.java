@@ -1,0 +1,80 @@
+package org.musicdiscovery.annoy;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * A growable array of fixed-size little-endian nodes in off-heap memory (not the Java heap), laid out exactly as
+ * Annoy's file: node i at byte i·s. Holds the items while a builder adds them, and each tree while it is built.
+ */
+final class NodeStore {
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private Arena arena = Arena.ofShared();
+    final int nodeSize;
+    private MemorySegment seg;
+    private int capacity;
+
+    NodeStore(int nodeSize, int initialCapacity) {
+        this.nodeSize = nodeSize;
+        this.capacity = Math.max(1, initialCapacity);
+        this.seg = arena.allocate((long) nodeSize * capacity, 8);
+    }
+
+    MemorySegment segment() {
+        return seg;
+    }
+
+    long offset(int node) {
+        return (long) node * nodeSize;
+    }
+
+    /** Grows like Annoy (×1.3), zero-filling the new space. */
+    void ensure(int nodes) {
+        if (nodes <= capacity) {
+            return;
+        }
+        int grown = (int) Math.max(nodes, Math.min(Integer.MAX_VALUE - 8, (capacity + 1) * 1.3));
+        Arena next = Arena.ofShared();
+        MemorySegment bigger = next.allocate((long) nodeSize * grown, 8);
+        MemorySegment.copy(seg, 0, bigger, 0, (long) nodeSize * capacity);
+        arena.close(); // growth happens only while adding items, never while trees read them
+        arena = next;
+        seg = bigger;
+        capacity = grown;
+    }
+
+    int nd(int node) {
+        return seg.get(INT, offset(node));
+    }
+
+    void setNd(int node, int value) {
+        seg.set(INT, offset(node), value);
+    }
+
+    int getInt(int node, int byteOffset) {
+        return seg.get(INT, offset(node) + byteOffset);
+    }
+
+    void setInt(int node, int byteOffset, int value) {
+        seg.set(INT, offset(node) + byteOffset, value);
+    }
+
+    float getFloat(int node, int byteOffset) {
+        return seg.get(Simd.FLOAT, offset(node) + byteOffset);
+    }
+
+    void setFloat(int node, int byteOffset, float value) {
+        seg.set(Simd.FLOAT, offset(node) + byteOffset, value);
+    }
+
+    void setFloats(int node, int byteOffset, float[] values, int n) {
+        MemorySegment.copy(values, 0, seg, Simd.FLOAT, offset(node) + byteOffset, n);
+    }
+
+    void close() {
+        arena.close();
+    }
+}

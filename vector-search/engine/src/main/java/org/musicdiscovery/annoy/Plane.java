@@ -1,0 +1,14 @@
+package org.musicdiscovery.annoy;
+
+/**
+ * A split hyperplane or a two-means centroid while a tree is built: the vector plus the metric's one extra scalar
+ * (angular: cached squared norm; dot: the extra MIPS dimension; euclidean: the plane offset {@code a}).
+ */
+final class Plane {
+    final float[] v;
+    float extra;
+
+    Plane(int f) {
+        this.v = new float[f];
+    }
+}

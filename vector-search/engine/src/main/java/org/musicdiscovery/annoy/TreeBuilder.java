@@ -1,0 +1,121 @@
+package org.musicdiscovery.annoy;
+
+/**
+ * Builds one tree exactly as annoylib's {@code _make_tree}: buckets of at most K items, otherwise a two-means split
+ * with up to three tries for balance, then random sides if no plane splits the items, the smaller side built first,
+ * and each parent allocated after its children (post-order). Nodes go to a store of their own, numbered from
+ * {@code nItems} (item ids stay below it), and are relocated when the trees are laid out in the file.
+ */
+final class TreeBuilder {
+    private final Metric metric;
+    private final NodeStore items;
+    private final int f;
+    private final int nItems;
+    private final int k;
+    private final Kiss64Random random;
+    final NodeStore nodes;
+    int count;
+
+    TreeBuilder(Metric metric, NodeStore items, int f, int nItems, Kiss64Random random) {
+        this.metric = metric;
+        this.items = items;
+        this.f = f;
+        this.nItems = nItems;
+        this.k = metric.leafCapacity(f);
+        this.random = random;
+        this.nodes = new NodeStore(metric.nodeSize(f), Math.max(16, 4 * nItems / Math.max(1, k)));
+    }
+
+    /** Returns the root: a local node number (≥ nItems). */
+    int build(int[] indices) {
+        return make(indices, indices.length, true);
+    }
+
+    private int make(int[] idx, int n, boolean isRoot) {
+        if (n == 1 && !isRoot) {
+            return idx[0];
+        }
+        if (n <= k && (!isRoot || nItems <= k || n == 1)) {
+            int node = allocate();
+            nodes.setNd(node, isRoot ? nItems : n);
+            for (int i = 0; i < n; i++) {
+                nodes.setInt(node, metric.childrenOffset() + 4 * i, idx[i]);
+            }
+            return nItems + node;
+        }
+        Plane m = new Plane(f);
+        int[][] sides = {new int[n], new int[n]};
+        int[] counts = new int[2];
+        for (int attempt = 0; attempt < 3; attempt++) {
+            counts[0] = counts[1] = 0;
+            createSplit(idx, n, m);
+            for (int i = 0; i < n; i++) {
+                float margin = metric.buildMargin(m, items, idx[i], f);
+                int side = margin != 0 ? (margin > 0 ? 1 : 0) : random.flip();
+                sides[side][counts[side]++] = idx[i];
+            }
+            if (imbalance(counts) < 0.95) {
+                break;
+            }
+        }
+        // no plane separates them (e.g. identical vectors): random sides; like Annoy, only v is reset
+        while (imbalance(counts) > 0.99) {
+            counts[0] = counts[1] = 0;
+            java.util.Arrays.fill(m.v, 0f);
+            for (int i = 0; i < n; i++) {
+                int side = random.flip();
+                sides[side][counts[side]++] = idx[i];
+            }
+        }
+        int flip = counts[0] > counts[1] ? 1 : 0;
+        int[] children = new int[2];
+        for (int side = 0; side < 2; side++) {
+            int s = side ^ flip;
+            children[s] = make(sides[s], counts[s], false);
+        }
+        int node = allocate();
+        nodes.setNd(node, isRoot ? nItems : n);
+        metric.writeSplit(nodes, node, m, f);
+        nodes.setInt(node, metric.childrenOffset(), children[0]);
+        nodes.setInt(node, metric.childrenOffset() + 4, children[1]);
+        return nItems + node;
+    }
+
+    /** annoylib's {@code two_means} (200 steps, count-weighted centroids) then the metric's plane. */
+    private void createSplit(int[] idx, int n, Plane out) {
+        Plane p = new Plane(f);
+        Plane q = new Plane(f);
+        int i = random.index(n);
+        int j = random.index(n - 1);
+        j += (j >= i) ? 1 : 0;
+        metric.seed(p, items, idx[i], f);
+        metric.seed(q, items, idx[j], f);
+        int ic = 1, jc = 1;
+        for (int step = 0; step < 200; step++) {
+            int x = idx[random.index(n)];
+            float di = ic * metric.distance(p, items, x, f);
+            float dj = jc * metric.distance(q, items, x, f);
+            float norm = metric.cosine() ? metric.weightNorm(items, x, f) : 1f;
+            if (!(norm > 0)) {
+                continue;
+            }
+            if (di < dj) {
+                metric.moveTowards(p, ic++, items, x, norm, f);
+            } else if (dj < di) {
+                metric.moveTowards(q, jc++, items, x, norm, f);
+            }
+        }
+        metric.split(p, q, out, f);
+    }
+
+    private static double imbalance(int[] counts) {
+        double ls = counts[0], rs = counts[1];
+        double frac = ls / (ls + rs + 1e-9);
+        return Math.max(frac, 1 - frac);
+    }
+
+    private int allocate() {
+        nodes.ensure(count + 1);
+        return count++;
+    }
+}

@@ -1,0 +1,216 @@
+package org.musicdiscovery.annoy.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.musicdiscovery.annoy.AnnoyBuilder;
+import org.musicdiscovery.annoy.AnnoyIndex;
+import org.musicdiscovery.annoy.ExactSearch;
+import org.musicdiscovery.annoy.Metric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Our engine against C++ Annoy (the driver built by scripts/annoy-oracle) and an exact scan, in one run. Query
+ * speed is compared on the very same file (the one C++ built), where both return identical results, so the ratio
+ * is at equal recall. Our own build is timed against C++'s and its recall reported beside.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Recall@k and QPS: ours vs C++ Annoy vs exact scan; writes CSV and an SVG plot.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--vectors", description = "a vectors file (e.g. the catalogue's genre-vectors.dense.tsv)")
+    Path vectors;
+    @Option(names = "--mtg", description = "MTG-Jamendo folder (autotagging_genre-*.tsv)")
+    Path mtg;
+    @Option(names = "--synthetic", defaultValue = "0", description = "synthetic genre-like items (e.g. 1000000)")
+    int synthetic;
+    @Option(names = "--synthetic-dim", defaultValue = "64")
+    int syntheticDim;
+    @Option(names = "--metrics", split = ",", defaultValue = "angular,dot")
+    List<String> metrics;
+    @Option(names = "--trees", split = ",", defaultValue = "10")
+    List<Integer> trees;
+    @Option(names = "--search-k", split = ",", defaultValue = "-1,1000,10000")
+    List<Integer> searchKs;
+    @Option(names = "--queries", defaultValue = "500")
+    int nQueries;
+    @Option(names = "--k", defaultValue = "10")
+    int k;
+    @Option(names = "--oracle", description = "C++ driver (default: the one scripts/annoy-oracle builds)")
+    Path oracle;
+    @Option(names = "--out", defaultValue = "target/bench", description = "folder for CSV, SVG and index files")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(out);
+        if (oracle == null) {
+            oracle = Path.of(System.getProperty("user.home"), ".cache/music-discovery/annoy-oracle/annoy_driver");
+        }
+        boolean cpp = Files.isExecutable(oracle);
+        if (!cpp) {
+            System.err.println("no C++ oracle at " + oracle + ": run scripts/annoy-oracle; C++ columns left empty");
+        }
+        List<Datasets> data = new ArrayList<>();
+        if (vectors != null) {
+            data.add(Datasets.file(vectors, nQueries, 11));
+        }
+        if (mtg != null) {
+            data.add(Datasets.mtgJamendo(mtg, nQueries, 12));
+        }
+        if (synthetic > 0) {
+            data.add(Datasets.synthetic(synthetic, syntheticDim, nQueries, 13));
+        }
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("give --vectors, --mtg and/or --synthetic");
+        }
+        List<BenchRow> rows = new ArrayList<>();
+        System.out.println(BenchRow.HEADER);
+        for (Datasets d : data) {
+            for (String metric : metrics) {
+                for (int t : trees) {
+                    rows.addAll(run(d, Metric.of(metric), t, cpp));
+                }
+            }
+        }
+        Path csv = out.resolve("annoy-bench.csv");
+        Files.write(csv, rows.stream().map(BenchRow::csv).toList(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("annoy-bench.svg"), SvgPlot.recallVsQps(rows));
+        System.err.println("wrote " + csv + " and " + out.resolve("annoy-bench.svg"));
+        return 0;
+    }
+
+    private List<BenchRow> run(Datasets d, Metric metric, int nTrees, boolean cpp) throws Exception {
+        int f = d.items()[0].length;
+        String tag = d.name() + "-" + metric.name() + "-" + nTrees;
+        Path itemsFile = out.resolve(tag + ".items.tsv");
+        Path queryFile = out.resolve(tag + ".queries.tsv");
+        VectorFile.write(itemsFile, d.items());
+        VectorFile.write(queryFile, d.queries());
+        Path ours = out.resolve(tag + ".ours.annoy");
+        double oursBuild1 = build(d, metric, nTrees, 1, ours);
+        double oursBuildAll = build(d, metric, nTrees, 0, out.resolve(tag + ".ours-mt.annoy"));
+        Path cppFile = out.resolve(tag + ".cpp.annoy");
+        double cppBuild = Double.NaN;
+        if (cpp) {
+            cppBuild = Double.parseDouble(Driver.run(oracle, "build", metric.name(), "" + f, "" + nTrees,
+                    "1234567890987654321", itemsFile.toString(), cppFile.toString()).getFirst().trim());
+        }
+        List<BenchRow> rows = new ArrayList<>();
+        try (AnnoyIndex ourIndex = AnnoyIndex.open(ours);
+             AnnoyIndex shared = cpp ? AnnoyIndex.openBare(cppFile, metric, f, true) : null) {
+            AnnoyIndex speedFile = shared != null ? shared : ourIndex;
+            int[][] truth = truth(ourIndex, d.queries());
+            double exactQps = qps(q -> new ExactSearch(ourIndex).search(q, k), d.queries());
+            for (int searchK : searchKs) {
+                double oursQps = qps(q -> speedFile.search(q, k, searchK), d.queries());
+                double oursQpsAll = qpsAllThreads(speedFile, d.queries(), searchK);
+                double recallShared = recall(truth, d.queries(), q -> speedFile.search(q, k, searchK));
+                double recallOursBuilt = recall(truth, d.queries(), q -> ourIndex.search(q, k, searchK));
+                double cppQps = Double.NaN;
+                if (cpp) {
+                    double us = Double.parseDouble(Driver.run(oracle, "bench", metric.name(), "" + f,
+                            cppFile.toString(), queryFile.toString(), "" + k, "" + searchK,
+                            "" + repeats(oursQps, d.queries().length)).getFirst().split(" ")[0]);
+                    cppQps = 1e6 / us;
+                }
+                var row = new BenchRow(d.name(), d.items().length, f, metric.name(), nTrees, searchK, recallShared,
+                        recallOursBuilt, oursQps, oursQpsAll, cppQps, exactQps, oursBuild1, oursBuildAll, cppBuild,
+                        Files.size(ours));
+                System.out.println(row.text());
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private double build(Datasets d, Metric metric, int nTrees, int threads, Path file) throws IOException {
+        try (var b = new AnnoyBuilder(metric, d.items()[0].length).threads(threads)) {
+            for (int i = 0; i < d.items().length; i++) {
+                b.addItem(i, d.items()[i]);
+            }
+            long t0 = System.nanoTime();
+            b.build(nTrees, x -> { });
+            double ms = (System.nanoTime() - t0) / 1e6;
+            b.save(file);
+            return ms;
+        }
+    }
+
+    interface Searcher {
+        int[] search(float[] q);
+    }
+
+    private int[][] truth(AnnoyIndex index, float[][] queries) {
+        var exact = new ExactSearch(index);
+        int[][] t = new int[queries.length][];
+        for (int i = 0; i < queries.length; i++) {
+            t[i] = exact.search(queries[i], k);
+        }
+        return t;
+    }
+
+    private static double recall(int[][] truth, float[][] queries, Searcher s) {
+        double sum = 0;
+        for (int i = 0; i < queries.length; i++) {
+            var set = new HashSet<Integer>();
+            for (int id : truth[i]) {
+                set.add(id);
+            }
+            int hit = 0;
+            for (int id : s.search(queries[i])) {
+                hit += set.contains(id) ? 1 : 0;
+            }
+            sum += (double) hit / Math.max(1, truth[i].length);
+        }
+        return sum / queries.length;
+    }
+
+    /** Single-thread queries per second, after a warm-up pass, over at least ~1 s. */
+    private static double qps(Searcher s, float[][] queries) {
+        for (float[] q : queries) {
+            s.search(q);
+        }
+        long t0 = System.nanoTime();
+        long n = 0;
+        do {
+            for (float[] q : queries) {
+                s.search(q);
+            }
+            n += queries.length;
+        } while (System.nanoTime() - t0 < 1_000_000_000L);
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private double qpsAllThreads(AnnoyIndex index, float[][] queries, int searchK) throws Exception {
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Double>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                parts.add(pool.submit(() -> qps(q -> index.search(q, k, searchK), queries)));
+            }
+            double total = 0;
+            for (Future<Double> p : parts) {
+                total += p.get();
+            }
+            return total;
+        }
+    }
+
+    private static int repeats(double qps, int nQueries) {
+        return (int) Math.max(1, Math.ceil(qps / nQueries)); // about one second of C++ work at similar speed
+    }
+
+    static String fmt(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

@@ -1,0 +1,149 @@
+package org.musicdiscovery.annoy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad files are refused at open with a clear message; good ones are reproducible and checked against manifests. */
+class IndexValidationTest {
+    static final int F = 8;
+
+    @TempDir
+    Path dir;
+    Path good;
+
+    @BeforeEach
+    void build() throws IOException {
+        good = dir.resolve("good.annoy");
+        build(good, Metric.of("angular"), 42, 1);
+    }
+
+    static IndexManifest build(Path file, Metric metric, long seed, int threads) throws IOException {
+        float[][] items = Oracle.data(500, F, true, 7);
+        try (var b = new AnnoyBuilder(metric, F).seed(seed).threads(threads)) {
+            for (int i = 0; i < items.length; i++) {
+                b.addItem(i, items[i]);
+            }
+            b.build(5, t -> { });
+            return b.save(file);
+        }
+    }
+
+    @Test
+    void manifestDescribesTheFile() throws IOException {
+        IndexManifest m = IndexManifest.read(good);
+        assertEquals("angular", m.metric());
+        assertEquals(F, m.dimension());
+        assertEquals(500, m.nItems());
+        assertEquals(5, m.nTrees());
+        assertEquals(Files.size(good), m.fileBytes());
+        assertEquals(m.nNodes() * (12 + 4 * F), m.fileBytes());
+        try (AnnoyIndex index = AnnoyIndex.open(good)) {
+            assertEquals(500, index.nItems());
+            assertEquals(5, index.nTrees());
+        }
+    }
+
+    @Test
+    void buildsAreDeterministicWhateverTheThreadCount() throws IOException {
+        Path a = dir.resolve("a.annoy"), b = dir.resolve("b.annoy");
+        build(a, Metric.of("dot"), 9, 1);
+        build(b, Metric.of("dot"), 9, 2);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        Path c = dir.resolve("c.annoy");
+        build(c, Metric.of("dot"), 10, 1);
+        assertTrue(!java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)), "the seed matters");
+    }
+
+    @Test
+    void emptyFileIsRefused() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.annoy"));
+        var e = assertThrows(AnnoyFormatException.class,
+                () -> AnnoyIndex.openBare(empty, Metric.of("angular"), F, false));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
+    @Test
+    void truncatedFileIsRefused() throws IOException {
+        try (FileChannel ch = FileChannel.open(good, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() - 7);
+        }
+        var bare = assertThrows(AnnoyFormatException.class,
+                () -> AnnoyIndex.openBare(good, Metric.of("angular"), F, false));
+        assertTrue(bare.getMessage().contains("not a multiple"), bare.getMessage());
+        var withManifest = assertThrows(AnnoyFormatException.class, () -> AnnoyIndex.open(good));
+        assertTrue(withManifest.getMessage().contains("truncated"), withManifest.getMessage());
+    }
+
+    @Test
+    void wholeNodesMissingAreCaughtByTheManifest() throws IOException {
+        try (FileChannel ch = FileChannel.open(good, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() - 3L * (12 + 4 * F));
+        }
+        assertThrows(AnnoyFormatException.class, () -> AnnoyIndex.open(good));
+    }
+
+    @Test
+    void wrongMetricOrDimensionIsRefused() {
+        assertThrows(AnnoyFormatException.class, () -> AnnoyIndex.openBare(good, Metric.of("euclidean"), F, false));
+        assertThrows(AnnoyFormatException.class, () -> AnnoyIndex.openBare(good, Metric.of("angular"), F + 1, false));
+        assertThrows(AnnoyFormatException.class, () -> AnnoyIndex.openBare(good, Metric.of("angular"), F / 2, false));
+    }
+
+    @Test
+    void garbageIsRefused() throws IOException {
+        byte[] junk = new byte[(12 + 4 * F) * 100];
+        new Random(1).nextBytes(junk);
+        Path garbage = Files.write(dir.resolve("garbage.annoy"), junk);
+        assertThrows(AnnoyFormatException.class, () -> AnnoyIndex.openBare(garbage, Metric.of("angular"), F, false));
+    }
+
+    @Test
+    void aFlippedByteFailsTheChecksum() throws IOException {
+        byte[] bytes = Files.readAllBytes(good);
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(good, bytes);
+        var e = assertThrows(AnnoyFormatException.class, () -> AnnoyIndex.open(good));
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsAClearError() {
+        var e = assertThrows(AnnoyFormatException.class, () -> AnnoyIndex.open(dir.resolve("nope.annoy")));
+        assertTrue(e.getMessage().contains("no such file"));
+    }
+
+    @Test
+    void queriesOfTheWrongDimensionAreRejected() {
+        try (AnnoyIndex index = AnnoyIndex.open(good)) {
+            assertThrows(IllegalArgumentException.class, () -> index.search(new float[F + 1], 5, -1));
+        }
+    }
+
+    @Test
+    void treesApproachExactSearchAsSearchKGrows() {
+        try (AnnoyIndex index = AnnoyIndex.open(good)) {
+            var exact = new ExactSearch(index);
+            float[][] queries = Oracle.data(50, F, true, 99);
+            double low = 0, high = 0;
+            for (float[] q : queries) {
+                int[] truth = exact.search(q, 10);
+                low += CppCompatibilityTest.recall(truth, index.search(q, 10, 20));
+                high += CppCompatibilityTest.recall(truth, index.search(q, 10, 100_000));
+            }
+            assertEquals(1.0, high / queries.length, 1e-9, "search_k beyond n visits every item");
+            assertTrue(low < high, "a small search_k trades recall for speed");
+        }
+    }
+}
