@@ -1,0 +1,160 @@
+package org.musicdiscovery.collections;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.musicdiscovery.annoy.AnnoyBuilder;
+import org.musicdiscovery.annoy.IndexManifest;
+import org.musicdiscovery.annoy.Metric;
+
+/**
+ * Builds a new version of a collection from exported vectors: one Annoy index per metric over the same items, the
+ * item map, the dimension names, the manifest, and only then the {@code CURRENT} pointer, so a reader polling the
+ * directory never sees a half-written version.
+ */
+public final class CollectionBuilder {
+    /** Vectors with their catalogue identity; {@code typeCodes[i]}/{@code ids[i]} belong to index item i. */
+    public record Items(float[][] vectors, char[] typeCodes, long[] ids) {
+    }
+
+    private CollectionBuilder() {
+    }
+
+    /** The catalogue's sparse export: {@code vid TAB type TAB catalogueId TAB dim:weight,dim:weight...}. */
+    public static Items readSparse(Path file, int dimension) throws IOException {
+        List<float[]> vectors = new ArrayList<>();
+        List<Character> types = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNo = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f.length != 4 || Integer.parseInt(f[0]) != vectors.size() || f[1].length() != 1) {
+                    throw new IllegalArgumentException(file + ":" + lineNo + ": expected vid, type, id, dim:weight list"
+                            + " with vids 0..n-1 in order");
+                }
+                float[] v = new float[dimension];
+                for (String entry : f[3].split(",")) {
+                    int colon = entry.indexOf(':');
+                    v[Integer.parseInt(entry.substring(0, colon))] = Float.parseFloat(entry.substring(colon + 1));
+                }
+                vectors.add(v);
+                types.add(f[1].charAt(0));
+                ids.add(Long.parseLong(f[2]));
+            }
+        }
+        return items(vectors, types, ids);
+    }
+
+    /** Dense vectors ({@code vid TAB v1 ... vf}) with a mapping file ({@code vid TAB type TAB catalogueId}). */
+    public static Items readDense(Path vectorsFile, Path mappingFile) throws IOException {
+        List<float[]> vectors = new ArrayList<>();
+        for (String line : Files.readAllLines(vectorsFile, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.substring(line.indexOf('\t') + 1).trim().split("\\s+");
+            float[] v = new float[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                v[i] = Float.parseFloat(parts[i]);
+            }
+            vectors.add(v);
+        }
+        List<Character> types = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(mappingFile, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            types.add(f[1].charAt(0));
+            ids.add(Long.parseLong(f[2].trim()));
+        }
+        if (types.size() != vectors.size()) {
+            throw new IllegalArgumentException(mappingFile + " maps " + types.size() + " items, " + vectorsFile
+                    + " has " + vectors.size());
+        }
+        return items(vectors, types, ids);
+    }
+
+    private static Items items(List<float[]> vectors, List<Character> types, List<Long> ids) {
+        char[] t = new char[types.size()];
+        long[] id = new long[ids.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = types.get(i);
+            id[i] = ids.get(i);
+        }
+        return new Items(vectors.toArray(float[][]::new), t, id);
+    }
+
+    /**
+     * Writes version {@code <root>/<name>/<version>/} and points {@code CURRENT} at it.
+     *
+     * @param dims dimension names (sparse collections) or null
+     */
+    public static Path build(Path root, String name, Items items, List<String> dims, List<String> metrics,
+            int nTrees, long seed, int threads, String source, Consumer<String> progress) throws IOException {
+        int f = items.vectors()[0].length;
+        String version = "v" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path dir = root.resolve(name).resolve(version);
+        Files.createDirectories(dir);
+        Map<String, String> trees = new LinkedHashMap<>();
+        for (String metric : metrics) {
+            String file = metric + ".annoy";
+            try (var b = new AnnoyBuilder(Metric.of(metric), f).seed(seed).threads(threads)) {
+                for (int i = 0; i < items.vectors().length; i++) {
+                    b.addItem(i, items.vectors()[i]);
+                }
+                b.build(nTrees, done -> progress.accept(name + " " + metric + ": " + done + "/" + nTrees + " trees"));
+                IndexManifest m = b.save(dir.resolve(file));
+                progress.accept(String.format("%s %s: %,d items, %,d bytes, %d ms", name, metric, m.nItems(),
+                        m.fileBytes(), m.buildMillis()));
+            }
+            trees.put(metric, file);
+        }
+        writeItems(dir.resolve("items.bin"), items);
+        String dimsFile = null;
+        if (dims != null) {
+            dimsFile = "dims.tsv";
+            var sb = new StringBuilder();
+            for (int i = 0; i < dims.size(); i++) {
+                sb.append(i).append('\t').append(dims.get(i)).append('\n');
+            }
+            Files.writeString(dir.resolve(dimsFile), sb, StandardCharsets.UTF_8);
+        }
+        new CollectionManifest(name, version, dims != null ? "sparse" : "dense", f, items.vectors().length, trees,
+                "items.bin", dimsFile, source).write(dir);
+        Path tmp = root.resolve(name).resolve("CURRENT.tmp");
+        Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, root.resolve(name).resolve("CURRENT"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        return dir;
+    }
+
+    private static void writeItems(Path file, Items items) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(8 * items.ids().length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < items.ids().length; i++) {
+            buf.putLong(ItemMap.encode(items.typeCodes()[i], items.ids()[i]));
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(buf.array());
+        }
+    }
+}

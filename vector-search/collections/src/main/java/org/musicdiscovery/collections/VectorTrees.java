@@ -1,0 +1,23 @@
+package org.musicdiscovery.collections;
+
+/**
+ * One searchable forest of a collection (a dot or an angular Annoy index) as the collection sees it. Implemented
+ * over the engine's memory-mapped reader; thread-safe.
+ */
+public interface VectorTrees extends AutoCloseable {
+
+    String metric();
+
+    int dimension();
+
+    int size();
+
+    /** Writes up to k nearest item ids (best first) into {@code ids}; returns how many. */
+    int search(float[] query, int k, int searchK, int[] ids);
+
+    /** Copies item {@code item}'s stored vector into {@code out}. */
+    void vector(int item, float[] out);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,194 @@
+package org.musicdiscovery.collections.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.musicdiscovery.collections.AnnoyTrees;
+import org.musicdiscovery.collections.CollectionSearch;
+import org.musicdiscovery.collections.LoadedCollection;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The vector-search tier's own figures, in one run over the served version of a collection: dot alone, angular
+ * alone and both concurrently (wall time ratio against dot + angular), recall@k of the union against an exact
+ * cosine scan, and — with {@code --url} — the service's HTTP overhead against the in-process search.
+ */
+@Command(name = "vector-bench", mixinStandardHelpOptions = true)
+public final class VectorBench implements Callable<Integer> {
+    @Option(names = "--index", defaultValue = "var/index")
+    Path root;
+    @Option(names = "--name", defaultValue = "genre")
+    String name;
+    @Option(names = "--queries", defaultValue = "300")
+    int nQueries;
+    @Option(names = "--k", defaultValue = "100")
+    int k;
+    @Option(names = "--search-k", split = ",", defaultValue = "-1,5000,20000")
+    List<Integer> searchKs;
+    @Option(names = "--url", description = "a running vector-search, e.g. http://127.0.0.1:8082")
+    String url;
+    @Option(names = "--token", defaultValue = "${env:DISCOVERY_INTERNAL_TOKEN}")
+    String token;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new VectorBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String version = Files.readString(root.resolve(name).resolve("CURRENT"), StandardCharsets.UTF_8).strip();
+        LoadedCollection c = LoadedCollection.open(root.resolve(name).resolve(version), AnnoyTrees::open);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        float[][] queries = mixes(c, nQueries, new Random(5));
+        System.out.printf(Locale.ROOT, "%s %s: %,d items × %d dims, %d two-genre queries, k=%d, 1 client%n", name,
+                version, c.manifest().nItems(), c.manifest().dimension(), nQueries, k);
+        List<Set<Long>> truth = exactTruth(c, queries);
+        System.out.println("search_k   dot p50   ang p50  both p50  both/(dot+ang)  recall@k union  dot  angular");
+        for (int searchK : searchKs) {
+            double[] dot = time(q -> query(q, searchK, List.of("dot")), c, queries, pool);
+            double[] ang = time(q -> query(q, searchK, List.of("angular")), c, queries, pool);
+            double[] both = time(q -> query(q, searchK, List.of("dot", "angular")), c, queries, pool);
+            double rBoth = recall(c, queries, truth, q -> query(q, searchK, List.of("dot", "angular")), pool);
+            double rDot = recall(c, queries, truth, q -> query(q, searchK, List.of("dot")), pool);
+            double rAng = recall(c, queries, truth, q -> query(q, searchK, List.of("angular")), pool);
+            System.out.printf(Locale.ROOT, "%8d %8.3f %9.3f %9.3f %15.2f %15.3f %5.3f %8.3f%n", searchK, p50(dot),
+                    p50(ang), p50(both), p50(both) / (p50(dot) + p50(ang)), rBoth, rDot, rAng);
+        }
+        if (url != null) {
+            serviceOverhead(c, queries, pool);
+        }
+        pool.shutdownNow();
+        c.retire();
+        return 0;
+    }
+
+    private CollectionSearch.Query query(float[] q, int searchK, List<String> metrics) {
+        return new CollectionSearch.Query(q, k, searchK, metrics, Set.of(), false, -1);
+    }
+
+    private static double[] time(java.util.function.Function<float[], CollectionSearch.Query> make,
+            LoadedCollection c, float[][] queries, ExecutorService pool) {
+        for (float[] q : queries) { // warm-up
+            CollectionSearch.search(c, make.apply(q), pool);
+        }
+        double[] ms = new double[queries.length];
+        for (int i = 0; i < queries.length; i++) {
+            long t0 = System.nanoTime();
+            CollectionSearch.search(c, make.apply(queries[i]), pool);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    private static double p50(double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** Exact top-k by cosine: the engine's SIMD scan over the angular index (same items, same order). */
+    private List<Set<Long>> exactTruth(LoadedCollection c, float[][] queries) {
+        Path angular = root.resolve(name).resolve(c.manifest().version()).resolve(c.manifest().trees().get("angular"));
+        List<Set<Long>> truth = new ArrayList<>();
+        try (var index = org.musicdiscovery.annoy.AnnoyIndex.open(angular, false, false)) {
+            var exact = new org.musicdiscovery.annoy.ExactSearch(index);
+            for (float[] q : queries) {
+                Set<Long> ids = new HashSet<>();
+                for (int item : exact.search(q, k)) {
+                    ids.add((long) item);
+                }
+                truth.add(ids);
+            }
+        }
+        return truth;
+    }
+
+    /** Share of the exact top-k (by cosine) among the k candidates returned. */
+    private static double recall(LoadedCollection c, float[][] queries, List<Set<Long>> truth,
+            java.util.function.Function<float[], CollectionSearch.Query> make, ExecutorService pool) {
+        double sum = 0;
+        for (int i = 0; i < queries.length; i++) {
+            int hit = 0;
+            for (CollectionSearch.Hit h : CollectionSearch.search(c, make.apply(queries[i]), pool).hits()) {
+                hit += truth.get(i).contains((long) h.item()) ? 1 : 0;
+            }
+            sum += (double) hit / truth.get(i).size();
+        }
+        return sum / queries.length;
+    }
+
+    /** The same queries over HTTP (JSON, keep-alive) against the in-process search: the service's own cost. */
+    private void serviceOverhead(LoadedCollection c, float[][] queries, ExecutorService pool) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> bodies = new ArrayList<>();
+        for (float[] q : queries) { // what core sends: the sparse genre mix by name
+            StringBuilder sb = new StringBuilder("{\"genres\":{");
+            boolean first = true;
+            for (var e : c.dims().sparse(q).entrySet()) {
+                sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":").append(e.getValue());
+                first = false;
+            }
+            bodies.add(sb.append("},\"k\":").append(k).append('}').toString());
+        }
+        Supplier<double[]> viaHttp = () -> {
+            double[] ms = new double[bodies.size()];
+            for (int i = 0; i < bodies.size(); i++) {
+                var req = HttpRequest.newBuilder(URI.create(url + "/v1/collections/" + name + "/search"))
+                        .header("Content-Type", "application/json").header("X-Internal-Token", token)
+                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
+                long t0 = System.nanoTime();
+                try {
+                    var resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    if (resp.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + resp.statusCode() + ": " + resp.body());
+                    }
+                } catch (java.io.IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            return ms;
+        };
+        viaHttp.get(); // warm-up
+        double[] service = viaHttp.get();
+        double[] inProcess = time(q -> query(q, -1, List.of("dot", "angular")), c, queries, pool);
+        System.out.printf(Locale.ROOT, "service over HTTP p50 %.3f ms vs in-process p50 %.3f ms: overhead %.3f ms"
+                + " (k=%d, search_k=-1, both trees)%n", p50(service), p50(inProcess), p50(service) - p50(inProcess), k);
+    }
+
+    /** 70/30 mixes of two genres that items use, like the product's queries. */
+    static float[][] mixes(LoadedCollection c, int n, Random r) {
+        int f = c.manifest().dimension();
+        float[] x = new float[f];
+        float[][] out = new float[n][f];
+        var trees = c.trees().values().iterator().next();
+        for (float[] q : out) {
+            for (double share : new double[] {0.7, 0.3}) {
+                trees.vector(r.nextInt(c.manifest().nItems()), x);
+                int best = 0;
+                for (int i = 1; i < f; i++) {
+                    best = x[i] > x[best] ? i : best;
+                }
+                q[best] += (float) share;
+            }
+        }
+        return out;
+    }
+}

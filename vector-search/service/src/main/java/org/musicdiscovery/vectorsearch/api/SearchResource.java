@@ -1,0 +1,51 @@
+package org.musicdiscovery.vectorsearch.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.musicdiscovery.platform.ApiError;
+import org.musicdiscovery.vectorsearch.search.BadQueryException;
+import org.musicdiscovery.vectorsearch.search.SearchService;
+import org.musicdiscovery.vectorsearch.search.UnknownCollectionException;
+
+/** The one question core asks: which items are close to this mix, vector or item, and how close under each metric. */
+@Path("/v1/collections/{name}/search")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+    @Inject
+    SearchService service;
+
+    @POST
+    @Operation(summary = "Search a collection's dot and/or angular trees (concurrently) and merge the candidates")
+    public SearchResponse search(@PathParam("name") String name, SearchRequest request) {
+        if (request == null) {
+            throw new BadQueryException("body", "a JSON body is required");
+        }
+        return service.search(name, request);
+    }
+
+    @Provider
+    public static class BadQuery implements ExceptionMapper<BadQueryException> {
+        @Override
+        public Response toResponse(BadQueryException e) {
+            return ApiError.badRequest(e.field(), e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class UnknownCollection implements ExceptionMapper<UnknownCollectionException> {
+        @Override
+        public Response toResponse(UnknownCollectionException e) {
+            return ApiError.response(404, "unknown_collection", e.getMessage(), "name");
+        }
+    }
+}

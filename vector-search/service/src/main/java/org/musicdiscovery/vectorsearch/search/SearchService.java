@@ -1,0 +1,72 @@
+package org.musicdiscovery.vectorsearch.search;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.musicdiscovery.collections.CollectionSearch;
+import org.musicdiscovery.collections.LoadedCollection;
+import org.musicdiscovery.vectorsearch.api.Candidate;
+import org.musicdiscovery.vectorsearch.api.SearchRequest;
+import org.musicdiscovery.vectorsearch.api.SearchResponse;
+import org.musicdiscovery.vectorsearch.index.CollectionRegistry;
+
+/** Runs a search on the served version of a collection, holding a reference so a hot swap cannot close it under us. */
+@ApplicationScoped
+public class SearchService {
+    static final String[] TYPE_NAMES = new String[128];
+
+    static {
+        TYPE_NAMES['s'] = "song";
+        TYPE_NAMES['p'] = "playlist";
+        TYPE_NAMES['a'] = "artist";
+    }
+
+    @Inject
+    CollectionRegistry registry;
+    @Inject
+    MeterRegistry meters;
+
+    /** Platform threads: the engine keeps per-thread search scratch, which virtual threads would keep re-creating. */
+    private final ExecutorService treePool = Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+            r -> Thread.ofPlatform().daemon().name("tree-search-", 0).unstarted(r));
+
+    public SearchResponse search(String collection, SearchRequest request) {
+        LoadedCollection c = registry.acquire(collection)
+                .orElseThrow(() -> new UnknownCollectionException(collection));
+        try {
+            CollectionSearch.Query q = QueryVectors.toQuery(request, c);
+            CollectionSearch.Result result = CollectionSearch.search(c, q, treePool);
+            result.timings().entrySet().stream().filter(e -> !e.getKey().equals("rounds")).forEach(e -> Timer.builder("vector.search.time").tag("collection", collection)
+                    .tag("stage", e.getKey()).register(meters).record((long) (e.getValue() * 1e6), TimeUnit.NANOSECONDS));
+            meters.summary("vector.search.candidates", "collection", collection).record(result.hits().size());
+            List<Candidate> out = new ArrayList<>(result.hits().size());
+            for (CollectionSearch.Hit h : result.hits()) {
+                boolean sparse = c.dims() != null;
+                out.add(new Candidate(TYPE_NAMES[h.typeCode()], h.id(), round(h.dot()), round(h.cosine()),
+                        List.copyOf(h.foundBy()),
+                        h.vector() != null && sparse ? c.dims().sparse(h.vector()) : null,
+                        h.vector() != null && !sparse ? h.vector() : null));
+            }
+            return new SearchResponse(collection, c.manifest().version(), out, result.timings());
+        } finally {
+            c.release();
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    @PreDestroy
+    void stop() {
+        treePool.shutdownNow();
+    }
+}

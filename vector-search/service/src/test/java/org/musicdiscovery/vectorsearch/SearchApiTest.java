@@ -1,0 +1,120 @@
+package org.musicdiscovery.vectorsearch;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The search API over real HTTP and real memory-mapped index files. */
+@QuarkusTest
+@QuarkusTestResource(TestCollections.class)
+class SearchApiTest {
+    static final String TOKEN = "dev-only-internal-token";
+
+    static Response search(String body) {
+        return given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON).body(body)
+                .post("/v1/collections/genre/search");
+    }
+
+    static List<Map<String, Object>> candidates(Response r) {
+        return r.then().statusCode(200).extract().jsonPath().getList("candidates");
+    }
+
+    static String key(Map<String, Object> c) {
+        return c.get("type") + ":" + c.get("id");
+    }
+
+    @Test
+    void bothTreesReturnTheUnionOfEachTreeWithProvenance() {
+        String mix = "\"genres\":{\"blues\":0.7,\"rock\":0.3},\"k\":30";
+        Set<String> dot = new HashSet<>(), angular = new HashSet<>();
+        candidates(search("{" + mix + ",\"trees\":\"dot\"}")).forEach(c -> dot.add(key(c)));
+        candidates(search("{" + mix + ",\"trees\":\"angular\"}")).forEach(c -> angular.add(key(c)));
+        Set<String> union = new HashSet<>(dot);
+        union.addAll(angular);
+        List<Map<String, Object>> both = candidates(search("{" + mix + ",\"trees\":\"both\"}"));
+        assertEquals(Math.min(30, union.size()), both.size());
+        double last = Double.MAX_VALUE;
+        for (Map<String, Object> c : both) {
+            String k = key(c);
+            assertTrue(union.contains(k), k + " came from neither tree");
+            @SuppressWarnings("unchecked")
+            Set<String> foundBy = new HashSet<>((List<String>) c.get("foundBy"));
+            assertEquals(dot.contains(k), foundBy.contains("dot"), k);
+            assertEquals(angular.contains(k), foundBy.contains("angular"), k);
+            double cos = ((Number) c.get("angular")).doubleValue();
+            assertTrue(cos <= last + 1e-9, "ordered by cosine");
+            last = cos;
+        }
+    }
+
+    @Test
+    void typeFilterKeepsOnlyThatType() {
+        List<Map<String, Object>> artists = candidates(search("{\"genres\":{\"jazz\":1},\"k\":40,\"types\":[\"artist\"]}"));
+        assertEquals(40, artists.size(), "rare types are over-fetched until k are found");
+        artists.forEach(c -> assertEquals("artist", c.get("type")));
+    }
+
+    @Test
+    void storedVectorsComeBackByGenreName() {
+        Map<String, Object> first = candidates(search("{\"genres\":{\"soul\":1},\"k\":1,\"includeVectors\":true}"))
+                .getFirst();
+        @SuppressWarnings("unchecked")
+        Map<String, Number> genres = (Map<String, Number>) first.get("genres");
+        assertTrue(genres.containsKey("soul"), genres.toString());
+        assertEquals(1.0, genres.values().stream().mapToDouble(Number::doubleValue).sum(), 1e-5);
+    }
+
+    @Test
+    void moreLikeThisLeavesTheSeedOut() {
+        List<Map<String, Object>> similar = candidates(search("{\"item\":\"song:1001\",\"k\":10}"));
+        assertEquals(10, similar.size());
+        similar.forEach(c -> assertTrue(!"song:1001".equals(c.get("type") + ":" + c.get("id"))));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"genres\":{\"bluez\":1}}|genres",
+        "{\"genres\":{\"blues\":-0.5}}|genres",
+        "{\"genres\":{\"blues\":0}}|genres",
+        "{\"vector\":[1,2]}|vector",
+        "{\"genres\":{\"blues\":1},\"k\":0}|k",
+        "{\"genres\":{\"blues\":1},\"k\":5000}|k",
+        "{\"genres\":{\"blues\":1},\"searchK\":-5}|searchK",
+        "{\"genres\":{\"blues\":1},\"trees\":\"kd\"}|trees",
+        "{\"genres\":{\"blues\":1},\"types\":[\"album\"]}|types",
+        "{\"genres\":{\"blues\":1},\"vector\":[1,0,0,0,0,0]}|query",
+        "{\"item\":\"song:999999\"}|item",
+        "{}|query",
+    })
+    void badRequestsAre400NamingTheField(String body, String field) {
+        search(body).then().statusCode(400).body("error.field", equalTo(field));
+    }
+
+    @Test
+    void malformedJsonAndNaNAre400() {
+        search("{\"genres\":{\"blues\":NaN}}").then().statusCode(400);
+        search("{\"genres\":").then().statusCode(400);
+    }
+
+    @Test
+    void unknownCollectionIs404AndMissingTokenIs401() {
+        given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON).body("{\"vector\":[1]}")
+                .post("/v1/collections/nope/search").then().statusCode(404).body("error.code",
+                        equalTo("unknown_collection"));
+        given().contentType(ContentType.JSON).body("{\"genres\":{\"blues\":1}}")
+                .post("/v1/collections/genre/search").then().statusCode(401);
+    }
+}

@@ -1,0 +1,60 @@
+package org.musicdiscovery.vectorsearch;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.musicdiscovery.collections.CollectionBuilder;
+
+/**
+ * Real index files for the service tests: a sparse "genre" collection (2,000 items of three types over six named
+ * genres) built with the production builder into a temporary index directory the service is pointed at.
+ */
+public class TestCollections implements QuarkusTestResourceLifecycleManager {
+    static final List<String> GENRES = List.of("blues", "funk", "jazz", "rock", "soul", "techno");
+    static Path root;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            root = Files.createTempDirectory("vector-search-test");
+            buildGenre(1);
+            return Map.of("discovery.index.dir", root.toString(), "discovery.index.poll-seconds", "0");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds a new "genre" version (different seed → different vectors) and makes it CURRENT. */
+    static Path buildGenre(long seed) throws IOException {
+        Random r = new Random(seed);
+        int n = 2000;
+        float[][] vectors = new float[n][GENRES.size()];
+        char[] types = new char[n];
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            int nz = 1 + r.nextInt(3);
+            float sum = 0;
+            for (int j = 0; j < nz; j++) {
+                float w = 0.1f + r.nextFloat();
+                vectors[i][r.nextInt(GENRES.size())] += w;
+                sum += w;
+            }
+            for (int z = 0; z < GENRES.size(); z++) {
+                vectors[i][z] /= sum;
+            }
+            types[i] = i % 10 == 0 ? 'a' : i % 4 == 0 ? 'p' : 's';
+            ids[i] = 1000 + i;
+        }
+        return CollectionBuilder.build(root, "genre", new CollectionBuilder.Items(vectors, types, ids), GENRES,
+                List.of("dot", "angular"), 5, seed, 1, "test", msg -> { });
+    }
+
+    @Override
+    public void stop() {
+    }
+}
