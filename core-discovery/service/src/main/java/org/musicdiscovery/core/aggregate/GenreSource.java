@@ -1,0 +1,50 @@
+package org.musicdiscovery.core.aggregate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.musicdiscovery.catalogue.model.ItemRef;
+import org.musicdiscovery.catalogue.model.ItemType;
+import org.musicdiscovery.vectorsearch.api.SearchRequest;
+import org.musicdiscovery.vectorsearch.api.SearchResponse;
+
+/** Genre-mix candidates from vector-search's {@code genre} collection, with their genre vectors for scoring. */
+@ApplicationScoped
+public class GenreSource {
+    public static final String NAME = "vector";
+    public static final String COLLECTION = "genre";
+
+    @Inject
+    @RestClient
+    VectorSearchClient vectors;
+
+    @Asynchronous
+    @Timeout(1000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 2000)
+    @Fallback(fallbackMethod = "unavailable")
+    public CompletionStage<SourceResult> candidates(Map<String, Double> mix, List<String> types, int k) {
+        SearchResponse response = vectors.search(COLLECTION, SearchRequest.genres(mix, k, types));
+        return CompletableFuture.completedFuture(SourceResult.ok(NAME, toCandidates(response, NAME)));
+    }
+
+    CompletionStage<SourceResult> unavailable(Map<String, Double> mix, List<String> types, int k) {
+        return CompletableFuture.completedFuture(SourceResult.failed(NAME));
+    }
+
+    static List<Candidate> toCandidates(SearchResponse response, String source) {
+        return response.candidates().stream()
+                .filter(c -> ItemType.parse(c.type()).isPresent())
+                .map(c -> new Candidate(new ItemRef(ItemType.parse(c.type()).orElseThrow(), c.id()), c.genres(), 0,
+                        c.angular() == null ? 0 : c.angular(), Set.of(source)))
+                .toList();
+    }
+}

@@ -1,0 +1,82 @@
+package org.musicdiscovery.core.aggregate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.musicdiscovery.api.ParsedQuery;
+import org.musicdiscovery.catalogue.model.ItemRef;
+import org.musicdiscovery.catalogue.model.ItemType;
+import org.musicdiscovery.catalogue.store.KeywordHit;
+import org.musicdiscovery.catalogue.store.KeywordSearch;
+import org.musicdiscovery.core.pipeline.ItemTypes;
+import org.musicdiscovery.vectorsearch.api.SearchRequest;
+import org.musicdiscovery.vectorsearch.api.SearchResponse;
+
+/**
+ * "Songs like Hey Jude", "artists like Adele": resolve the seed to a catalogue item by full text, then ask
+ * vector-search's {@code embedding} collection (word2vec vectors trained on real playlists) for its neighbours.
+ */
+@ApplicationScoped
+public class SimilarSource {
+    public static final String NAME = "similar";
+    public static final String COLLECTION = "embedding";
+
+    @Inject
+    @RestClient
+    VectorSearchClient vectors;
+    @Inject
+    KeywordSearch search;
+
+    @Asynchronous
+    @Timeout(1500)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 2000)
+    @Fallback(fallbackMethod = "unavailable")
+    public CompletionStage<SourceResult> candidates(ParsedQuery.Seed seed, List<String> types, int k) {
+        Optional<ItemRef> item = resolve(seed);
+        if (item.isEmpty()) {
+            return CompletableFuture.completedFuture(SourceResult.ok(NAME, List.of()));
+        }
+        String ref = ItemTypes.name(item.get().type()) + ":" + item.get().id();
+        SearchResponse response;
+        try {
+            response = vectors.search(COLLECTION, SearchRequest.similarTo(ref, k, types));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 404) {
+                throw e;
+            }
+            // no embedding index served (not trained yet): "similar" falls back to the closest genre mixes
+            response = vectors.search(GenreSource.COLLECTION, SearchRequest.similarTo(ref, k, types));
+        }
+        return CompletableFuture.completedFuture(SourceResult.ok(NAME, GenreSource.toCandidates(response, NAME)));
+    }
+
+    CompletionStage<SourceResult> unavailable(ParsedQuery.Seed seed, List<String> types, int k) {
+        return CompletableFuture.completedFuture(SourceResult.failed(NAME));
+    }
+
+    /** A track seed is a song (its artist narrows the text); an artist-only seed is an artist. */
+    Optional<ItemRef> resolve(ParsedQuery.Seed seed) {
+        if (seed == null) {
+            return Optional.empty();
+        }
+        boolean track = seed.track() != null && !seed.track().isBlank();
+        String text = track ? (seed.track() + " " + (seed.artist() == null ? "" : seed.artist())).strip()
+                : seed.artist();
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        List<KeywordHit> hits = search.search(text.length() > KeywordSearch.MAX_QUERY_LENGTH
+                ? text.substring(0, KeywordSearch.MAX_QUERY_LENGTH) : text,
+                Optional.of(track ? ItemType.SONG : ItemType.ARTIST), 1);
+        return hits.stream().findFirst().map(KeywordHit::ref);
+    }
+}

@@ -1,0 +1,36 @@
+package org.musicdiscovery.core.aggregate;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.musicdiscovery.platform.InternalToken;
+import org.musicdiscovery.vectorsearch.api.SearchRequest;
+import org.musicdiscovery.vectorsearch.api.SearchResponse;
+
+/** vector-search as core sees it. */
+@RegisterRestClient(configKey = "vector-search")
+@Path("/v1/collections")
+@ClientHeaderParam(name = InternalToken.HEADER, value = "${" + InternalToken.CONFIG_TOKEN + "}")
+public interface VectorSearchClient {
+
+    @POST
+    @Path("/{collection}/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    SearchResponse search(@PathParam("collection") String collection, SearchRequest request);
+
+    /** Served collections and their versions (core's cache keys include them). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    List<CollectionStatus> collections();
+
+    record CollectionStatus(String collection, String version, String lastError) {
+    }
+}

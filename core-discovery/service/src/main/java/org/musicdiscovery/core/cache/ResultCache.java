@@ -1,0 +1,89 @@
+package org.musicdiscovery.core.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.musicdiscovery.api.DiscoverResponse;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Ranked pages in Redis under their {@link QueryKey}. The cache is an accelerator only: when Redis is slow or down
+ * every call reports "unavailable" and the pipeline runs uncached, it never fails because of the cache.
+ */
+@ApplicationScoped
+public class ResultCache {
+    private static final Logger LOG = Logger.getLogger(ResultCache.class);
+
+    /** What a lookup found. */
+    public sealed interface Lookup {
+        record Hit(DiscoverResponse response) implements Lookup {
+        }
+
+        record Miss() implements Lookup {
+        }
+
+        record Unavailable() implements Lookup {
+        }
+    }
+
+    @Inject
+    RedisClient redis;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    MeterRegistry meters;
+    @ConfigProperty(name = "discovery.cache.ttl-seconds")
+    long ttlSeconds;
+    @ConfigProperty(name = "discovery.cache.enabled")
+    boolean enabled;
+
+    public Lookup get(String key) {
+        if (!enabled) {
+            return new Lookup.Unavailable();
+        }
+        try {
+            byte[] bytes = redis.get(key.getBytes(StandardCharsets.UTF_8));
+            if (bytes == null) {
+                meters.counter("discovery.cache", "result", "miss").increment();
+                return new Lookup.Miss();
+            }
+            meters.counter("discovery.cache", "result", "hit").increment();
+            return new Lookup.Hit(json.readValue(bytes, DiscoverResponse.class));
+        } catch (IOException e) { // an entry written by an incompatible version: recompute it
+            meters.counter("discovery.cache", "result", "miss").increment();
+            return new Lookup.Miss();
+        } catch (RuntimeException e) {
+            meters.counter("discovery.cache", "result", "unavailable").increment();
+            LOG.warnf("result cache unavailable, running uncached: %s", e.getMessage());
+            return new Lookup.Unavailable();
+        }
+    }
+
+    public void put(String key, DiscoverResponse response) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            redis.set(key.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(response),
+                    SetParams.setParams().ex(ttlSeconds));
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("result not cached: %s", e.getMessage());
+        }
+    }
+
+    /** The catalogue version written by the last ingest, or empty when Redis cannot say. */
+    public Optional<String> catalogueVersion() {
+        try {
+            return Optional.ofNullable(redis.get("catalogue:version"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.musicdiscovery.core.cache;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.musicdiscovery.core.aggregate.VectorSearchClient;
+
+/**
+ * The data version results depend on, for cache keys: the catalogue version the last ingest wrote to Redis plus the
+ * index versions vector-search serves. Read at most once per second, so a new ingest or index swap invalidates
+ * cached pages within a second without extra round trips on every request.
+ */
+@ApplicationScoped
+public class VersionSource {
+    private static final long REFRESH_NANOS = 1_000_000_000L;
+
+    @Inject
+    ResultCache cache;
+    @Inject
+    @RestClient
+    VectorSearchClient vectors;
+
+    private volatile String version = "unknown";
+    private volatile long readAt;
+
+    public String current() {
+        long now = System.nanoTime();
+        if (now - readAt > REFRESH_NANOS) {
+            String catalogue = cache.catalogueVersion().orElse("unknown");
+            version = catalogue + "+" + indexVersions();
+            readAt = now;
+        }
+        return version;
+    }
+
+    private String indexVersions() {
+        try {
+            return vectors.collections().stream().map(c -> c.collection() + "@" + c.version()).sorted()
+                    .collect(Collectors.joining(","));
+        } catch (RuntimeException e) {
+            return "vectors-unavailable"; // degraded answers are not cached anyway
+        }
+    }
+}

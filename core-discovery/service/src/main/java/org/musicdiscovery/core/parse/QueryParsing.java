@@ -1,0 +1,75 @@
+package org.musicdiscovery.core.parse;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.musicdiscovery.api.DiscoverRequest;
+import org.musicdiscovery.api.ParsedQuery;
+
+/**
+ * Turns a request into a structured query. An explicit mix from the genre mixer wins over the text; free text goes
+ * to the query parser; whatever is not understood becomes a keyword search, never an error.
+ */
+@ApplicationScoped
+public class QueryParsing {
+    private static final long RELOAD_NANOS = 30_000_000_000L;
+
+    @Inject
+    LexiconSource lexicons;
+
+    private volatile RuleParser parser;
+    private volatile long loadedAt;
+
+    public ParsedQuery parse(DiscoverRequest request) {
+        String type = request.type() == null || request.type().isBlank() ? "any"
+                : request.type().toLowerCase(Locale.ROOT);
+        if (request.genres() != null && !request.genres().isEmpty()) {
+            return explicitMix(request, type);
+        }
+        String text = request.q() == null ? "" : request.q().strip();
+        ParsedQuery parsed = parseText(text);
+        // the type the client asked for explicitly beats what the words suggested
+        String itemType = "any".equals(type) ? parsed.itemType() : type;
+        return new ParsedQuery(parsed.mode(), itemType, parsed.genres(), parsed.excluded(), parsed.artists(),
+                parsed.seed(), parsed.text());
+    }
+
+    ParsedQuery parseText(String text) {
+        return parser().parse(text);
+    }
+
+    /** Loaded on first use, and again every 30 s while the vocabulary is empty (PostgreSQL was unavailable). */
+    private RuleParser parser() {
+        RuleParser p = parser;
+        long now = System.nanoTime();
+        if (p == null || p.vocabularySize() == 0 && now - loadedAt > RELOAD_NANOS) {
+            synchronized (this) {
+                if (parser == null || parser.vocabularySize() == 0 && now - loadedAt > RELOAD_NANOS) {
+                    parser = new RuleParser(lexicons.load());
+                    loadedAt = now;
+                }
+                p = parser;
+            }
+        }
+        return p;
+    }
+
+    static ParsedQuery explicitMix(DiscoverRequest request, String type) {
+        double sum = request.genres().values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> mix = new LinkedHashMap<>();
+        request.genres().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> mix.put(e.getKey().toLowerCase(Locale.ROOT).strip(), e.getValue() / sum));
+        List<String> excluded = new ArrayList<>();
+        if (request.exclude() != null) {
+            request.exclude().forEach(g -> excluded.add(g.toLowerCase(Locale.ROOT).strip()));
+        }
+        return new ParsedQuery(ParsedQuery.Mode.genre, type, mix, excluded, List.of(), null,
+                request.q() == null ? "" : request.q());
+    }
+}

@@ -1,0 +1,22 @@
+package org.musicdiscovery.core.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Wall time per pipeline stage, in milliseconds, in the order the stages ran. */
+final class StageClock {
+    private final long start = System.nanoTime();
+    private long last = start;
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+
+    void lap(String stage) {
+        long now = System.nanoTime();
+        timings.put(stage, (now - last) / 1e6);
+        last = now;
+    }
+
+    Map<String, Double> timings() {
+        timings.put("total", (System.nanoTime() - start) / 1e6);
+        return timings;
+    }
+}
