@@ -1,0 +1,121 @@
+package org.musicdiscovery.systest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Genre-fluid search end to end: web-layer → core (parse, cache, aggregate, score, filter, populate) →
+ * vector-search over the fixture's real index files → details from Redis.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GenreSearchSystemTest {
+    static SystemStack stack;
+
+    @BeforeAll
+    static void up() throws Exception {
+        stack = SystemStack.get();
+    }
+
+    static Http.Answer search(String q) throws Exception {
+        return Http.get(stack.web.url() + "/api/v1/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+
+    static List<JsonNode> items(Http.Answer a) {
+        return KeywordSearchSystemTest.items(a);
+    }
+
+    @Test
+    @Order(1)
+    void aGenreMixIsParsedRankedAndExplained() throws Exception {
+        var a = search("soul with a little funk");
+        assertEquals(200, a.status(), a.body());
+        JsonNode parsed = a.json().path("parsed");
+        assertEquals("genre", parsed.path("mode").asText());
+        assertEquals(0.8, parsed.path("genres").path("soul").asDouble(), 0.01);
+        assertEquals(0.2, parsed.path("genres").path("funk").asDouble(), 0.01);
+        List<JsonNode> items = items(a);
+        assertFalse(items.isEmpty(), a.body());
+        assertTrue(items.getFirst().path("genres").path("soul").asDouble() > 0, "best match holds soul: " + a.body());
+        double last = Double.MAX_VALUE;
+        for (JsonNode item : items) {
+            assertTrue(item.path("why").size() > 0, "every genre result explains itself: " + item);
+            assertEquals("soul", item.path("why").get(0).path("genre").asText());
+            assertTrue(item.path("score").asDouble() <= last, "ranked by score");
+            last = item.path("score").asDouble();
+        }
+        assertTrue(a.json().path("degraded").isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void typesAndExclusionsAreHonoured() throws Exception {
+        var a = search("soul songs without pop");
+        assertEquals(200, a.status(), a.body());
+        assertEquals(List.of("pop"), List.of(a.json().path("parsed").path("excluded").get(0).asText()));
+        List<JsonNode> items = items(a);
+        assertFalse(items.isEmpty(), a.body());
+        for (JsonNode item : items) {
+            assertEquals("song", item.path("type").asText());
+            assertTrue(item.path("genres").path("pop").asDouble() < 0.25, "excluded genre filtered: " + item);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theSameQuestionInOtherWordsIsACacheHit() throws Exception {
+        var first = search("Funk with a little Soul");
+        var second = search("funk, with a little soul!");
+        assertEquals(200, second.status());
+        assertTrue(List.of("miss", "hit").contains(first.json().path("cache").asText()));
+        assertEquals("hit", second.json().path("cache").asText(), second.body());
+        assertEquals(items(first).stream().map(i -> i.path("id").asLong()).toList(),
+                items(second).stream().map(i -> i.path("id").asLong()).toList());
+    }
+
+    @Test
+    @Order(4)
+    void anExplicitMixGoesStraightToCore() throws Exception {
+        var a = Http.postJson(stack.core.url() + "/internal/v1/discover",
+                "{\"genres\":{\"hip hop\":0.9,\"rhythm and blues\":0.1},\"type\":\"any\",\"limit\":5,\"offset\":0}",
+                Map.of("X-Internal-Token", SystemStack.TOKEN));
+        assertEquals(200, a.status(), a.body());
+        assertTrue(items(a).getFirst().path("genres").path("hip hop").asDouble() >= 0.5, a.body());
+        var bad = Http.postJson(stack.core.url() + "/internal/v1/discover",
+                "{\"genres\":{\"rock\":-1},\"limit\":5,\"offset\":0}", Map.of("X-Internal-Token", SystemStack.TOKEN));
+        assertEquals(400, bad.status());
+        assertEquals("genres", bad.json().path("error").path("field").asText());
+    }
+
+    @Test
+    @Order(100)
+    void withVectorSearchDownTheAnswerIsDegradedNotFailed() throws Exception {
+        stack.vector.stop();
+        try {
+            var a = search("hip hop with some soul");
+            assertEquals(200, a.status(), a.body());
+            assertTrue(a.json().path("degraded").toString().contains("vector"), a.body());
+            var keyword = search("adele");
+            assertEquals(200, keyword.status(), "keyword search does not need vector-search");
+            assertFalse(items(keyword).isEmpty());
+        } finally {
+            stack.vector.start();
+        }
+        Thread.sleep(2500); // the circuit breaker's delay: it half-opens and lets the next call through
+        var again = search("hip hop with some soul");
+        assertEquals(200, again.status());
+        assertTrue(again.json().path("degraded").isEmpty(), "recovered: " + again.body());
+        assertFalse(items(again).isEmpty());
+    }
+}

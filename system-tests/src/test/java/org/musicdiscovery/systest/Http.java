@@ -1,0 +1,44 @@
+package org.musicdiscovery.systest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A real HTTP client for the tests; answers are status + parsed JSON (null when the body is not JSON). */
+final class Http {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Answer(int status, JsonNode json, String body, HttpResponse<String> raw) {
+    }
+
+    static Answer get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
+    }
+
+    static Answer postJson(String url, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    private static Answer send(HttpRequest.Builder builder, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        headers.forEach(builder::header);
+        HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            json = null;
+        }
+        return new Answer(response.statusCode(), json, response.body(), response);
+    }
+}
