@@ -1,0 +1,169 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Core discovery's pipeline under concurrency, cache misses vs cache hits in the same run, with the per-stage
+ * breakdown the responses report; then how close the top 10 of 20 genre-fluid queries come to the asked mix (L1).
+ * Usage: java PipelineBench.java CORE_URL TOKEN [CONCURRENCY] [REQUESTS]
+ */
+public class PipelineBench {
+    static final String[] GENRES = {"blues", "rock", "jazz", "soul", "funk", "hip hop", "pop", "country", "folk",
+        "rhythm and blues", "electronic", "reggae", "punk", "metal", "disco", "house", "indie rock", "classical"};
+    static final String[] PHRASES = {"%s with a little %s", "mostly %s with some %s", "%s meets %s",
+        "70%% %s 30%% %s", "a bit of %s and a lot of %s", "%s and %s playlists", "%s songs with a touch of %s"};
+    static final Pattern STAGE = Pattern.compile("\"(parse|cache|aggregate|populate|score|filter|total)\":([0-9.]+)");
+
+    public static void main(String[] args) throws Exception {
+        String core = args[0], token = args[1];
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        int requests = args.length > 3 ? Integer.parseInt(args[3]) : 1600;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .executor(Executors.newFixedThreadPool(4)).build();
+        Random r = new Random(3);
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < requests; i++) { // random mixes at 1% resolution: practically never repeated
+            String a = GENRES[r.nextInt(GENRES.length)], b = GENRES[r.nextInt(GENRES.length)];
+            int w = 51 + r.nextInt(45);
+            misses.add(body(w + "% " + a + " " + (100 - w) + "% " + b, 10, i % 7 == 0 ? "playlist" : "any"));
+        }
+        run(http, core, token, misses.subList(0, Math.min(200, misses.size())), concurrency, "warm-up");
+        Map<String, double[]> stages = new ConcurrentHashMap<>();
+        double[] miss = run(http, core, token, misses, concurrency, "miss", stages);
+        double[] hit = run(http, core, token, misses, concurrency, "hit", null);
+        System.out.printf(Locale.ROOT, "%d requests, %d concurrent clients, direct to core%n", requests, concurrency);
+        report("cache miss", miss);
+        report("cache hit", hit);
+        System.out.print("miss breakdown (mean ms):");
+        stages.forEach((k, v) -> System.out.printf(Locale.ROOT, " %s %.2f", k, v[0] / v[1]));
+        System.out.println();
+        fit(http, core, token);
+    }
+
+    static String body(String q, int limit, String type) {
+        return "{\"q\":\"" + q + "\",\"type\":\"" + type + "\",\"limit\":" + limit + ",\"offset\":0}";
+    }
+
+    static double[] run(HttpClient http, String core, String token, List<String> bodies, int concurrency, String label)
+            throws Exception {
+        return run(http, core, token, bodies, concurrency, label, null);
+    }
+
+    static double[] run(HttpClient http, String core, String token, List<String> bodies, int concurrency, String label,
+            Map<String, double[]> stages) throws Exception {
+        double[] ms = new double[bodies.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                var req = HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover"))
+                        .header("Content-Type", "application/json").header("X-Internal-Token", token)
+                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(n))).build();
+                long t0 = System.nanoTime();
+                var resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                ms[n] = (System.nanoTime() - t0) / 1e6;
+                if (resp.statusCode() != 200) {
+                    throw new IllegalStateException(label + ": HTTP " + resp.statusCode() + " " + resp.body());
+                }
+                if (stages != null) {
+                    Matcher m = STAGE.matcher(resp.body().substring(resp.body().lastIndexOf("\"timings\"")));
+                    while (m.find()) {
+                        stages.compute(m.group(1), (k, v) -> v == null ? new double[] {Double.parseDouble(m.group(2)), 1}
+                                : new double[] {v[0] + Double.parseDouble(m.group(2)), v[1] + 1});
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    static void report(String label, double[] sorted) {
+        System.out.printf(Locale.ROOT, "%-11s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n", label,
+                sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[(int) (sorted.length * 0.99)],
+                sorted[sorted.length - 1]);
+    }
+
+    /** For 20 genre-fluid queries: L1 distance between the asked mix and the mean mix of the top 10. */
+    static void fit(HttpClient http, String core, String token) throws Exception {
+        Random r = new Random(20);
+        System.out.println("query | asked mix | mean top-10 mix (asked genres) | L1");
+        double total = 0;
+        for (int i = 0; i < 20; i++) {
+            String a = GENRES[r.nextInt(8)], b = GENRES[r.nextInt(8)];
+            if (a.equals(b)) {
+                b = GENRES[8 + r.nextInt(GENRES.length - 8)];
+            }
+            String q = String.format(PHRASES[i % PHRASES.length], a, b);
+            var req = HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover"))
+                    .header("Content-Type", "application/json").header("X-Internal-Token", token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body(q, 10, "any"))).build();
+            String json = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+            Map<String, Double> asked = mix(json.substring(json.indexOf("\"parsed\"")), "genres");
+            Map<String, Double> mean = new LinkedHashMap<>();
+            int items = 0;
+            for (String item : json.substring(json.indexOf("\"items\":[") + 9, json.indexOf("\"parsed\"")).split(
+                    "\\{\"type\"")) {
+                if (!item.contains("\"genres\"")) {
+                    continue;
+                }
+                items++;
+                mix(item, "genres").forEach((g, w) -> mean.merge(g, w, Double::sum));
+            }
+            int n = Math.max(1, items);
+            mean.replaceAll((g, w) -> w / n);
+            double l1 = 0;
+            for (String g : union(asked, mean)) {
+                l1 += Math.abs(asked.getOrDefault(g, 0.0) - mean.getOrDefault(g, 0.0));
+            }
+            total += l1;
+            Map<String, Double> shown = new LinkedHashMap<>();
+            asked.keySet().forEach(g -> shown.put(g, Math.round(mean.getOrDefault(g, 0.0) * 100) / 100.0));
+            System.out.printf(Locale.ROOT, "%s | %s | %s | %.2f%n", q, asked, shown, l1);
+        }
+        System.out.printf(Locale.ROOT, "mean L1 over 20 queries: %.3f%n", total / 20);
+    }
+
+    static List<String> union(Map<String, Double> a, Map<String, Double> b) {
+        List<String> keys = new ArrayList<>(a.keySet());
+        b.keySet().stream().filter(k -> !a.containsKey(k)).forEach(keys::add);
+        return keys;
+    }
+
+    static Map<String, Double> mix(String json, String field) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        int at = json.indexOf("\"" + field + "\":{");
+        if (at < 0) {
+            return out;
+        }
+        String body = json.substring(at + field.length() + 4, json.indexOf('}', at));
+        Matcher m = Pattern.compile("\"([^\"]+)\":([0-9.Ee-]+)").matcher(body);
+        while (m.find()) {
+            out.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return out;
+    }
+}
