@@ -1,5 +1,6 @@
 package org.musicdiscovery.systest;
 
+import org.musicdiscovery.catalogue.db.TestNamespace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * ports, wired to each other over HTTP with an internal token. Started once per JVM, stopped at shutdown.
  */
 final class SystemStack {
-    static final String DB = "discovery_systest";
+    static final String DB_URL = TestNamespace.db("discovery_systest");
     static final int REDIS_DB = 13;
     static final String TOKEN = "systest-" + Long.toHexString(System.nanoTime());
 
@@ -41,8 +42,8 @@ final class SystemStack {
         Files.createDirectories(work.resolve("index"));
         Map<String, String> env = new HashMap<>();
         env.put("DISCOVERY_INTERNAL_TOKEN", TOKEN);
-        env.put("DISCOVERY_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB);
-        env.put("DISCOVERY_REDIS_URL", "redis://127.0.0.1:6379/" + REDIS_DB);
+        env.put("DISCOVERY_DB_URL", DB_URL);
+        env.put("DISCOVERY_REDIS_URL", TestNamespace.redis(REDIS_DB));
         env.put("DISCOVERY_INDEX_DIR", work.resolve("index").toString());
         vector = new ServiceProcess("vector-search", app("vector-search/service"), work, env);
         env.put("DISCOVERY_VECTOR_URL", "http://127.0.0.1:" + vector.port);
@@ -70,8 +71,8 @@ final class SystemStack {
         String java = ProcessHandle.current().info().command().orElse("java");
         run(List.of(java, "-jar", cli.toString(), "ingest",
                 "--data-dir", fixture.toString(),
-                "--db-url", "jdbc:postgresql://127.0.0.1:5432/" + DB,
-                "--redis-url", "redis://127.0.0.1:6379/" + REDIS_DB,
+                "--db-url", DB_URL,
+                "--redis-url", TestNamespace.redis(REDIS_DB),
                 "--out-dir", work.resolve("catalogue").toString()), "ingest.log");
     }
 

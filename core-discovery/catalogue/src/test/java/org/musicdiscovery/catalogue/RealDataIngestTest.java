@@ -1,5 +1,6 @@
 package org.musicdiscovery.catalogue;
 
+import org.musicdiscovery.catalogue.db.TestNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.musicdiscovery.catalogue.db.Database;
@@ -39,8 +40,8 @@ class RealDataIngestTest {
 
     @Test
     void fullIngestOfTheRealData() throws Exception {
-        Database db = new Database("jdbc:postgresql://127.0.0.1:5432/discovery_realdata_test", "postgres", "");
-        IngestJob.Result r = new IngestJob(db, URI.create("redis://127.0.0.1:6379/14"), DataDir.require(null),
+        Database db = new Database(TestNamespace.db("discovery_realdata_test"), "postgres", "");
+        IngestJob.Result r = new IngestJob(db, URI.create(TestNamespace.redis(14)), DataDir.require(null),
                 Files.createTempDirectory("catalogue-real"), System.err::println).run();
         System.err.print(r.stats().toText());
         assertEquals(75_262, r.stats().songs());

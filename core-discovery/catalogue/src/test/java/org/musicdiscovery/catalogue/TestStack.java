@@ -1,5 +1,6 @@
 package org.musicdiscovery.catalogue;
 
+import org.musicdiscovery.catalogue.db.TestNamespace;
 import org.musicdiscovery.catalogue.db.Database;
 import org.musicdiscovery.catalogue.ingest.IngestJob;
 import redis.clients.jedis.RedisClient;
@@ -15,8 +16,8 @@ import java.nio.file.Path;
  */
 public final class TestStack {
 
-    public static final Database DATABASE = new Database("jdbc:postgresql://127.0.0.1:5432/discovery_test", "postgres", "");
-    public static final URI REDIS = URI.create("redis://127.0.0.1:6379/15");
+    public static final Database DATABASE = new Database(TestNamespace.db("discovery_test"), "postgres", "");
+    public static final URI REDIS = URI.create(TestNamespace.redis(15));
 
     private static IngestJob.Result fixtureResult;
     private static Path outDir;

@@ -1,5 +1,6 @@
 package org.musicdiscovery.embeddings.train;
 
+import org.musicdiscovery.catalogue.db.TestNamespace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrainJobTest {
 
-    static final Database DB = new Database("jdbc:postgresql://127.0.0.1:5432/discovery_embeddings_test", "postgres", "");
+    static final Database DB = new Database(TestNamespace.db("discovery_embeddings_test"), "postgres", "");
     static final Path FIXTURE = Path.of("..", "catalogue", "src", "test", "resources", "fixture").toAbsolutePath().normalize();
     static final TrainParams PARAMS = new TrainParams(8, 3, 1, 3, 3, 0, 0.025, 1e-4, 9L, 1);
 
@@ -38,7 +39,7 @@ class TrainJobTest {
 
     @BeforeAll
     static void ingestAndTrain() throws Exception {
-        new IngestJob(DB, URI.create("redis://127.0.0.1:6379/12"), FIXTURE, out.resolve("catalogue"), m -> { }).run();
+        new IngestJob(DB, URI.create(TestNamespace.redis(12)), FIXTURE, out.resolve("catalogue"), m -> { }).run();
         new TrainJob(DB.dataSource(), FIXTURE.resolve("lastfm-hetrec-2k"), out, m -> { }).run(PARAMS);
     }
 
