@@ -1,5 +1,6 @@
 package org.musicdiscovery.core.parse;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -9,19 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 import org.musicdiscovery.api.DiscoverRequest;
 import org.musicdiscovery.api.ParsedQuery;
+import org.musicdiscovery.queryparser.QueryParser;
 
 /**
  * Turns a request into a structured query. An explicit mix from the genre mixer wins over the text; free text goes
- * to the query parser; whatever is not understood becomes a keyword search, never an error.
+ * to the trained query parser (query-parser-models, loaded once at startup), whose genres are then mapped onto the
+ * genres the catalogue serves; whatever is not understood becomes a keyword search, never an error.
  */
 @ApplicationScoped
+@Startup
 public class QueryParsing {
     private static final long RELOAD_NANOS = 30_000_000_000L;
 
     @Inject
-    LexiconSource lexicons;
+    ServedGenresSource servedSource;
 
-    private volatile RuleParser parser;
+    private final QueryParser parser = new QueryParser();
+    private volatile ServedGenres served;
     private volatile long loadedAt;
 
     public ParsedQuery parse(DiscoverRequest request) {
@@ -39,23 +44,24 @@ public class QueryParsing {
     }
 
     ParsedQuery parseText(String text) {
-        return parser().parse(text);
+        ParsedQuery parsed = parser.parse(text);
+        return served().resolve(parsed, parsed.mode() == ParsedQuery.Mode.genre ? text : parsed.text());
     }
 
-    /** Loaded on first use, and again every 30 s while the vocabulary is empty (PostgreSQL was unavailable). */
-    private RuleParser parser() {
-        RuleParser p = parser;
+    /** Loaded on first use, and again every 30 s while it is empty (PostgreSQL was unavailable). */
+    private ServedGenres served() {
+        ServedGenres s = served;
         long now = System.nanoTime();
-        if (p == null || p.vocabularySize() == 0 && now - loadedAt > RELOAD_NANOS) {
+        if (s == null || s.isEmpty() && now - loadedAt > RELOAD_NANOS) {
             synchronized (this) {
-                if (parser == null || parser.vocabularySize() == 0 && now - loadedAt > RELOAD_NANOS) {
-                    parser = new RuleParser(lexicons.load());
+                if (served == null || served.isEmpty() && now - loadedAt > RELOAD_NANOS) {
+                    served = servedSource.load();
                     loadedAt = now;
                 }
-                p = parser;
+                s = served;
             }
         }
-        return p;
+        return s;
     }
 
     static ParsedQuery explicitMix(DiscoverRequest request, String type) {
