@@ -1,0 +1,53 @@
+package org.musicdiscovery.annoy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The kernels' unrolled loops and overlapping tails against plain double arithmetic, for every length shape. */
+class SimdTest {
+
+    @Test
+    void kernelsMatchScalarArithmeticForEveryLength() {
+        Random r = new Random(5);
+        try (Arena arena = Arena.ofConfined()) {
+            for (int f = 1; f <= 5 * Simd.SPECIES.length() + 3; f++) {
+                check(r, arena, f);
+            }
+            check(r, arena, 396);
+            check(r, arena, 1000);
+        }
+    }
+
+    private static void check(Random r, Arena arena, int f) {
+        float[] q = random(r, f);
+        float[] v = random(r, f);
+        long offset = 12; // vectors sit after the node header, unaligned
+        MemorySegment seg = arena.allocate(offset + 4L * f);
+        MemorySegment.copy(v, 0, seg, Simd.FLOAT, offset, f);
+        double dot = 0;
+        double sq = 0;
+        for (int i = 0; i < f; i++) {
+            dot += (double) q[i] * v[i];
+            sq += (double) (q[i] - v[i]) * (q[i] - v[i]);
+        }
+        double tol = 1e-5 * f;
+        assertEquals(dot, Simd.dot(q, seg, offset, f), tol, "dot(q, seg) f=" + f);
+        assertEquals(dot, Simd.dot(q, v, f), tol, "dot(q, v) f=" + f);
+        MemorySegment qs = arena.allocate(4L * f);
+        MemorySegment.copy(q, 0, qs, Simd.FLOAT, 0, f);
+        assertEquals(dot, Simd.dot(qs, 0, seg, offset, f), tol, "dot(seg, seg) f=" + f);
+        assertEquals(sq, Simd.squaredDistance(q, seg, offset, f), tol, "squaredDistance f=" + f);
+    }
+
+    private static float[] random(Random r, int f) {
+        float[] a = new float[f];
+        for (int i = 0; i < f; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        return a;
+    }
+}
