@@ -138,10 +138,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         }
 
         public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
-            long off = items.offset(item) + 12;
-            for (int z = 0; z < f; z++) {
-                p.v[z] = (p.v[z] * count + items.segment().get(Simd.FLOAT, off + 4L * z) / norm) / (count + 1);
-            }
+            Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 12, norm, f);
             p.extra = Simd.dot(p.v, p.v, f);
         }
 
@@ -263,10 +260,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         }
 
         public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
-            long off = items.offset(item) + 16;
-            for (int z = 0; z < f; z++) {
-                p.v[z] = (p.v[z] * count + items.segment().get(Simd.FLOAT, off + 4L * z) / norm) / (count + 1);
-            }
+            Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 16, norm, f);
             p.extra = (p.extra * count + items.getFloat(item, 12) / norm) / (count + 1);
         }
 
@@ -341,10 +335,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         }
 
         public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
-            long off = items.offset(item) + 16;
-            for (int z = 0; z < f; z++) {
-                p.v[z] = (p.v[z] * count + items.segment().get(Simd.FLOAT, off + 4L * z) / norm) / (count + 1);
-            }
+            Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 16, norm, f);
         }
 
         public void split(Plane p, Plane q, Plane out, int f) {

@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -22,6 +21,18 @@ final class Simd {
     // Several independent accumulators: one FMA chain is bound by FMA latency, not throughput. The tail is one
     // overlapping load of the last full vector with the lanes already counted zeroed: element-wise segment reads
     // (bounds and liveness checks each) cost as much as the whole vector loop at f = 396 on 16-lane AVX-512.
+
+    /**
+     * The lanes' sum in one fixed order: halves folded onto each other, then lane 0. {@code reduceLanes(ADD)} may
+     * add in any order and does differ between the interpreter and C2, so a build's splits — and the file — would
+     * depend on when the JIT kicked in.
+     */
+    static float sum(FloatVector v) {
+        for (int half = v.length() / 2; half > 0; half /= 2) {
+            v = v.add(v.slice(half));
+        }
+        return v.lane(0);
+    }
 
     /** q · v where v is f floats at {@code offset} in the segment. */
     static float dot(float[] q, MemorySegment seg, long offset, int f) {
@@ -52,7 +63,7 @@ final class Simd {
                     .blend(0f, SPECIES.indexInRange(0, i - from)));
             i = f;
         }
-        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        float s = sum(a0.add(a1).add(a2.add(a3)));
         for (; i < f; i++) {
             s += q[i] * seg.get(FLOAT, offset + 4L * i);
         }
@@ -82,7 +93,7 @@ final class Simd {
                     .blend(0f, SPECIES.indexInRange(0, i - from)));
             i = f;
         }
-        float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        float s = sum(a0.add(a1));
         for (; i < f; i++) {
             s += a.get(FLOAT, aOff + 4L * i) * b.get(FLOAT, bOff + 4L * i);
         }
@@ -101,7 +112,7 @@ final class Simd {
         for (; i <= f - n; i += n) {
             a0 = FloatVector.fromArray(SPECIES, a, i).fma(FloatVector.fromArray(SPECIES, b, i), a0);
         }
-        float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        float s = sum(a0.add(a1));
         for (; i < f; i++) {
             s += a[i] * b[i];
         }
@@ -135,12 +146,30 @@ final class Simd {
             a1 = d.fma(d, a1);
             i = f;
         }
-        float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        float s = sum(a0.add(a1));
         for (; i < f; i++) {
             float d = q[i] - seg.get(FLOAT, offset + 4L * i);
             s += d * d;
         }
         return s;
+    }
+
+    /**
+     * Two-means step, Annoy's {@code p[z] = (p[z]·c + v[z]/norm) / (c+1)} with the same float operations in the same
+     * order per element (no FMA), so the result is bit-identical to the scalar loop.
+     */
+    static void moveTowards(float[] p, int count, MemorySegment seg, long offset, float norm, int f) {
+        float c = count;
+        float c1 = count + 1;
+        int i = 0;
+        for (int bound = SPECIES.loopBound(f); i < bound; i += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, p, i).mul(c)
+                    .add(FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * i, LE).div(norm))
+                    .div(c1).intoArray(p, i);
+        }
+        for (; i < f; i++) {
+            p[i] = (p[i] * c + seg.get(FLOAT, offset + 4L * i) / norm) / c1;
+        }
     }
 
     static void read(MemorySegment seg, long offset, float[] out, int f) {

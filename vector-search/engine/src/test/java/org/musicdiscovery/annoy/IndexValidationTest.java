@@ -67,6 +67,31 @@ class IndexValidationTest {
     }
 
     @Test
+    void buildsDoNotDependOnWhenTheJitCompiledTheKernels() throws IOException {
+        // the first build runs the kernels interpreted or in C1, later ones in C2: the bytes must not change
+        // (wide vectors, so the SIMD loops and their lane reductions run at all)
+        float[][] items = Oracle.data(1500, 100, true, 9);
+        Path first = dir.resolve("first.annoy"), later = dir.resolve("later.annoy");
+        for (String metric : new String[] {"angular", "dot"}) {
+            buildWide(first, Metric.of(metric), items);
+            for (int i = 0; i < 12; i++) {
+                buildWide(later, Metric.of(metric), items);
+            }
+            assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(later), metric);
+        }
+    }
+
+    private static void buildWide(Path file, Metric metric, float[][] items) throws IOException {
+        try (var b = new AnnoyBuilder(metric, items[0].length).seed(3).threads(1)) {
+            for (int i = 0; i < items.length; i++) {
+                b.addItem(i, items[i]);
+            }
+            b.build(4, t -> { });
+            b.save(file);
+        }
+    }
+
+    @Test
     void emptyFileIsRefused() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.annoy"));
         var e = assertThrows(AnnoyFormatException.class,
