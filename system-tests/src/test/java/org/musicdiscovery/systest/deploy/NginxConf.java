@@ -62,15 +62,26 @@ public record NginxConf(String text) {
     }
 
     /**
-     * The same configuration pointed at local addresses, for running it here: each upstream server
-     * {@code host:port} → {@code 127.0.0.1:<port from servers>}, each {@code listen P} → {@code listen
-     * 127.0.0.1:<port from listens>}, and the {@code resolve} parameter dropped when this nginx predates it
-     * (it only changes when names are re-resolved, and literal addresses need none).
+     * The same configuration pointed at local addresses, for running it here: each upstream {@code server
+     * host:port …;} becomes one line per local port in {@code servers} (what DNS would return for that many
+     * replicas), each {@code listen P} → {@code listen 127.0.0.1:<listens[P]>}, and the {@code resolve} parameter
+     * is dropped unless {@code keepResolve} (this nginx may predate it, and literal addresses need no resolving).
      */
-    public NginxConf local(Map<String, Integer> servers, Map<Integer, Integer> listens, boolean keepResolve) {
+    public NginxConf local(Map<String, List<Integer>> servers, Map<Integer, Integer> listens, boolean keepResolve) {
         String t = text;
         for (var e : servers.entrySet()) {
-            t = t.replaceAll("(?m)(^\\s*server\\s+)" + Pattern.quote(e.getKey()) + "\\b", "$1127.0.0.1:" + e.getValue());
+            Matcher m = Pattern.compile("(?m)^(\\s*server\\s+)" + Pattern.quote(e.getKey()) + "\\b([^;]*;)").matcher(t);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                StringBuilder lines = new StringBuilder();
+                for (int port : e.getValue()) {
+                    lines.append(lines.isEmpty() ? "" : "\n").append(m.group(1)).append("127.0.0.1:").append(port)
+                            .append(m.group(2));
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(lines.toString()));
+            }
+            m.appendTail(out);
+            t = out.toString();
         }
         for (var e : listens.entrySet()) {
             t = t.replaceAll("(?m)(^\\s*listen\\s+)" + e.getKey() + "\\b", "$1127.0.0.1:" + e.getValue());
