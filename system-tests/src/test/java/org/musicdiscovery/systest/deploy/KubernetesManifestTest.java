@@ -26,12 +26,14 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
- * deploy/k8s without a cluster: every manifest binds to its Kubernetes API type with no unknown field, and the
- * objects agree with each other and with the services (probe paths and ports, Service selectors and ports,
- * HPA targets, network policies, secrets, the index volume, images, configuration variables).
+ * deploy/k8s without a cluster: every manifest of base/ and the gateway/ overlay binds to its Kubernetes API
+ * type with no unknown field, and the objects agree with each other and with the services (probe paths and
+ * ports, Service selectors and ports, HPA targets, network policies, secrets, the index volume, images,
+ * configuration variables).
  */
 class KubernetesManifestTest {
-    static final String DIR = "deploy/k8s";
+    static final String K8S = "deploy/k8s";
+    static final String DIR = K8S + "/base";
     static final List<String> TIERS = List.of("web-layer", "core-discovery", "vector-search");
 
     /** every manifest applied by the kustomization (data/ is applied separately) */
@@ -65,7 +67,7 @@ class KubernetesManifestTest {
         }
         assertEquals(present, listed);
         // kustomize's YAML library has a history of mishandling anchors and aliases: none anywhere
-        for (Path file : DeployFiles.files(DIR, ".yaml")) {
+        for (Path file : DeployFiles.files(K8S, ".yaml")) {
             try (Reader r = Files.newBufferedReader(file)) {
                 for (Event e : new Yaml().parse(r)) {
                     assertFalse(e instanceof AliasEvent || e instanceof NodeEvent n && n.getAnchor() != null,
@@ -173,8 +175,8 @@ class KubernetesManifestTest {
 
     @Test
     void secretsAreReferencedNeverCommitted() {
-        String readme = DeployFiles.read(DIR + "/README.md");
-        for (Path file : DeployFiles.files(DIR, ".yaml")) {
+        String readme = DeployFiles.read(K8S + "/README.md");
+        for (Path file : DeployFiles.files(K8S, ".yaml")) {
             for (JsonNode doc : DeployFiles.yamlDocuments(file)) {
                 assertFalse("Secret".equals(doc.path("kind").asText()), file + ": a committed Secret");
             }
@@ -211,16 +213,16 @@ class KubernetesManifestTest {
             assertEquals(DeployFiles.defaultPort(e.getValue()), url.getPort(), e.getKey());
         }
         // the data tier's names come from data/: the CloudNativePG cluster's -rw Service, the Redis release's master
-        JsonNode cluster = DeployFiles.yaml(DIR + "/data/postgres-cluster.yaml");
+        JsonNode cluster = DeployFiles.yaml(K8S + "/data/postgres-cluster.yaml");
         assertEquals("postgresql.cnpg.io/v1 Cluster", cluster.path("apiVersion").asText() + " " + cluster.path("kind").asText());
         String database = cluster.path("spec").path("bootstrap").path("initdb").path("database").asText();
         assertEquals("jdbc:postgresql://" + name(cluster) + "-rw:5432/" + database, data.path("DISCOVERY_DB_URL").asText());
-        String redisValues = DeployFiles.read(DIR + "/data/redis-values.yaml");
+        String redisValues = DeployFiles.read(K8S + "/data/redis-values.yaml");
         assertTrue(redisValues.contains("helm install discovery-redis "), "release name");
         assertEquals("redis://discovery-redis-master:6379/0", data.path("DISCOVERY_REDIS_URL").asText());
         assertEquals("discovery-redis", policy("redis-from-core-and-ingest").path("spec").path("podSelector")
                 .path("matchLabels").path("app.kubernetes.io/instance").asText());
-        assertFalse(DeployFiles.yaml(DIR + "/data/redis-values.yaml").path("auth").path("enabled").asBoolean(),
+        assertFalse(DeployFiles.yaml(K8S + "/data/redis-values.yaml").path("auth").path("enabled").asBoolean(),
                 "core cannot AUTH yet: a password would lock it out");
     }
 
@@ -245,7 +247,7 @@ class KubernetesManifestTest {
 
     @Test
     void everyImageHasADocumentedBuildAndAPinnedTag() {
-        String readme = DeployFiles.read(DIR + "/README.md");
+        String readme = DeployFiles.read(K8S + "/README.md");
         Set<String> kustomized = new HashSet<>();
         kustomization().path("images").forEach(i -> kustomized.add(i.path("name").asText()));
         for (JsonNode doc : docs) {
@@ -263,14 +265,46 @@ class KubernetesManifestTest {
     }
 
     @Test
-    void kustomizeRendersTheManifestsWhenKubectlIsInstalled() throws Exception {
+    void theGatewayOverlayRoutesToTheWebLayerServiceInsteadOfTheIngress() {
+        JsonNode overlay = DeployFiles.yaml(K8S + "/gateway/kustomization.yaml");
+        assertEquals(List.of("../base", "httproute.yaml"),
+                overlay.path("resources").valueStream().map(JsonNode::asText).toList());
+        String patch = overlay.path("patches").get(0).path("patch").asText();
+        assertTrue(patch.contains("$patch: delete") && patch.contains("kind: Ingress") && patch.contains("name: web-layer"),
+                patch);
+        JsonNode route = DeployFiles.yaml(K8S + "/gateway/httproute.yaml");
+        assertEquals(List.of(), KubernetesSchema.problems(route));
+        JsonNode backend = route.path("spec").path("rules").get(0).path("backendRefs").get(0);
+        JsonNode svc = kind("Service").stream().filter(x -> name(x).equals(backend.path("name").asText())).findFirst()
+                .orElseThrow();
+        assertEquals("web-layer", name(svc));
+        assertEquals(svc.path("spec").path("ports").get(0).path("port").asInt(), backend.path("port").asInt());
+    }
+
+    @Test
+    void kustomizeRendersBothVariantsWhenKubectlIsInstalled() throws Exception {
         // offline: `kubectl kustomize` needs no cluster; skipped where kubectl is absent
+        List<JsonNode> base = kustomize(DIR);
+        assertEquals(docs.size(), base.size());
+        for (JsonNode d : base) {
+            if (!"Namespace".equals(d.path("kind").asText())) {
+                assertEquals("music-discovery", d.path("metadata").path("namespace").asText(), name(d));
+            }
+        }
+        List<String> gatewayKinds = kustomize(K8S + "/gateway").stream().map(d -> d.path("kind").asText()).toList();
+        assertFalse(gatewayKinds.contains("Ingress"), gatewayKinds.toString());
+        assertTrue(gatewayKinds.contains("HTTPRoute"), gatewayKinds.toString());
+        assertEquals(base.size(), gatewayKinds.size(), "one Ingress out, one HTTPRoute in");
+    }
+
+    private static List<JsonNode> kustomize(String dir) throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder("kubectl", "kustomize", DeployFiles.path(DIR).toString()).redirectErrorStream(true).start();
+            p = new ProcessBuilder("kubectl", "kustomize", DeployFiles.path(dir).toString()).redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             org.junit.jupiter.api.Assumptions.abort("kubectl not installed");
-            return;
+            throw e;
         }
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
@@ -278,12 +312,7 @@ class KubernetesManifestTest {
         for (Object o : new Yaml().loadAll(out)) {
             rendered.add(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(o));
         }
-        assertEquals(docs.size(), rendered.size());
-        for (JsonNode d : rendered) {
-            if (!"Namespace".equals(d.path("kind").asText())) {
-                assertEquals("music-discovery", d.path("metadata").path("namespace").asText(), name(d));
-            }
-        }
+        return rendered;
     }
 
     // ---- helpers ----

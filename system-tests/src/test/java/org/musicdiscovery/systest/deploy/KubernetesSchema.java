@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -29,17 +30,18 @@ import java.util.Map;
  */
 final class KubernetesSchema {
     /** "apiVersion kind" → model class: every kind these manifests may use, at the version they must use. */
-    static final Map<String, Class<?>> TYPES = Map.of(
-            "v1 Namespace", Namespace.class,
-            "v1 ConfigMap", ConfigMap.class,
-            "v1 PersistentVolumeClaim", PersistentVolumeClaim.class,
-            "v1 Service", Service.class,
-            "apps/v1 Deployment", Deployment.class,
-            "batch/v1 Job", Job.class,
-            "autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-            "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
-            "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class,
-            "networking.k8s.io/v1 Ingress", Ingress.class);
+    static final Map<String, Class<?>> TYPES = Map.ofEntries(
+            Map.entry("v1 Namespace", Namespace.class),
+            Map.entry("v1 ConfigMap", ConfigMap.class),
+            Map.entry("v1 PersistentVolumeClaim", PersistentVolumeClaim.class),
+            Map.entry("v1 Service", Service.class),
+            Map.entry("apps/v1 Deployment", Deployment.class),
+            Map.entry("batch/v1 Job", Job.class),
+            Map.entry("autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+            Map.entry("policy/v1 PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class),
+            Map.entry("networking.k8s.io/v1 Ingress", Ingress.class),
+            Map.entry("gateway.networking.k8s.io/v1 HTTPRoute", HTTPRoute.class));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
