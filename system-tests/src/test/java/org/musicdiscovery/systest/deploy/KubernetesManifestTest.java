@@ -4,6 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.musicdiscovery.systest.deploy.Manifests.container;
+import static org.musicdiscovery.systest.deploy.Manifests.containerPort;
+import static org.musicdiscovery.systest.deploy.Manifests.containers;
+import static org.musicdiscovery.systest.deploy.Manifests.envValue;
+import static org.musicdiscovery.systest.deploy.Manifests.indexVolume;
+import static org.musicdiscovery.systest.deploy.Manifests.labels;
+import static org.musicdiscovery.systest.deploy.Manifests.map;
+import static org.musicdiscovery.systest.deploy.Manifests.mount;
+import static org.musicdiscovery.systest.deploy.Manifests.name;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -36,14 +45,16 @@ class KubernetesManifestTest {
     static final String DIR = K8S + "/base";
     static final List<String> TIERS = List.of("web-layer", "core-discovery", "vector-search");
 
-    /** every manifest applied by the kustomization (data/ is applied separately) */
-    static List<JsonNode> docs = new ArrayList<>();
+    /** every manifest applied by the base kustomization (data/ is applied separately) */
+    static final List<JsonNode> docs = new ArrayList<>();
+    static Manifests k8s;
 
     @BeforeAll
     static void load() {
         for (String file : kustomization().path("resources").valueStream().map(JsonNode::asText).toList()) {
             docs.addAll(DeployFiles.yamlDocuments(DeployFiles.path(DIR).resolve(file)));
         }
+        k8s = new Manifests(docs);
     }
 
     @Test
@@ -80,7 +91,7 @@ class KubernetesManifestTest {
     @Test
     void deploymentsProbeTheirOwnPortAndHealthPaths() {
         for (String tier : TIERS) {
-            JsonNode c = container(deployment(tier));
+            JsonNode c = container(k8s.deployment(tier));
             int port = DeployFiles.defaultPort(tier);
             assertEquals(port, c.path("ports").get(0).path("containerPort").asInt(), tier);
             assertEquals("http", c.path("ports").get(0).path("name").asText(), tier);
@@ -91,17 +102,17 @@ class KubernetesManifestTest {
                 assertEquals(path, get.path("path").asText(), tier + " " + probe);
                 assertEquals(port, containerPort(c, get.path("port")), tier + " " + probe + " port");
             });
-            JsonNode d = deployment(tier);
+            JsonNode d = k8s.deployment(tier);
             assertTrue(labels(d.path("spec").path("template")).entrySet()
                     .containsAll(map(d.path("spec").path("selector").path("matchLabels")).entrySet()), tier);
         }
-        assertEquals("0.0.0.0", envValue(container(deployment("core-discovery")), "DISCOVERY_CORE_HOST"));
-        assertEquals("0.0.0.0", envValue(container(deployment("vector-search")), "DISCOVERY_VECTOR_HOST"));
+        assertEquals("0.0.0.0", envValue(container(k8s.deployment("core-discovery")), "DISCOVERY_CORE_HOST"));
+        assertEquals("0.0.0.0", envValue(container(k8s.deployment("vector-search")), "DISCOVERY_VECTOR_HOST"));
     }
 
     @Test
     void jvmHeapsFitTheirLimitsAndMemoryIsNotOvercommitted() {
-        for (JsonNode d : kind("Deployment")) {
+        for (JsonNode d : k8s.kind("Deployment")) {
             JsonNode c = container(d);
             JsonNode res = c.path("resources");
             long limit = DeployFiles.k8sMemoryMiB(res.path("limits").path("memory").asText());
@@ -119,14 +130,14 @@ class KubernetesManifestTest {
 
     @Test
     void servicesSelectDeploymentsAndExposeTheirContainerPorts() {
-        for (JsonNode svc : kind("Service")) {
-            JsonNode d = selected(map(svc.path("spec").path("selector")));
+        for (JsonNode svc : k8s.kind("Service")) {
+            JsonNode d = k8s.selected(map(svc.path("spec").path("selector")));
             JsonNode port = svc.path("spec").path("ports").get(0);
             int containerPort = containerPort(container(d), port.path("targetPort"));
             // callers use the service's own port in their URLs (README), so the Service keeps it
             assertEquals(containerPort, port.path("port").asInt(), name(svc));
         }
-        JsonNode ingress = kind("Ingress").getFirst();
+        JsonNode ingress = k8s.kind("Ingress").getFirst();
         JsonNode backend = ingress.path("spec").path("rules").get(0).path("http").path("paths").get(0)
                 .path("backend").path("service");
         assertEquals("web-layer", backend.path("name").asText(), "only the web layer is behind the Ingress");
@@ -135,38 +146,38 @@ class KubernetesManifestTest {
     @Test
     void hpasScaleWebAndCoreDeploymentsThatLeaveReplicasToThem() {
         Set<String> targets = new HashSet<>();
-        for (JsonNode hpa : kind("HorizontalPodAutoscaler")) {
+        for (JsonNode hpa : k8s.kind("HorizontalPodAutoscaler")) {
             JsonNode ref = hpa.path("spec").path("scaleTargetRef");
             assertEquals("Deployment", ref.path("kind").asText());
-            JsonNode d = deployment(ref.path("name").asText());
+            JsonNode d = k8s.deployment(ref.path("name").asText());
             assertTrue(d.path("spec").path("replicas").isMissingNode(), name(d) + ": replicas would fight the HPA");
             assertTrue(hpa.path("spec").path("minReplicas").asInt() >= 2, name(hpa) + ": survive one pod loss");
             targets.add(ref.path("name").asText());
         }
         assertEquals(Set.of("web-layer", "core-discovery"), targets);
-        for (JsonNode pdb : kind("PodDisruptionBudget")) {
-            assertNotNull(selected(map(pdb.path("spec").path("selector").path("matchLabels"))), name(pdb));
+        for (JsonNode pdb : k8s.kind("PodDisruptionBudget")) {
+            assertNotNull(k8s.selected(map(pdb.path("spec").path("selector").path("matchLabels"))), name(pdb));
         }
-        assertEquals(3, kind("PodDisruptionBudget").size());
+        assertEquals(3, k8s.kind("PodDisruptionBudget").size());
     }
 
     @Test
     void networkPoliciesLeaveOnlyTheWebLayerPublic() {
-        JsonNode deny = policy("default-deny-ingress");
+        JsonNode deny = k8s.policy("default-deny-ingress");
         assertEquals(List.of("Ingress"), deny.path("spec").path("policyTypes").valueStream().map(JsonNode::asText).toList());
         assertTrue(deny.path("spec").path("ingress").isMissingNode(), "deny allows nothing");
         for (String tier : TIERS) {
-            assertTrue(labels(deployment(tier).path("spec").path("template")).entrySet()
+            assertTrue(labels(k8s.deployment(tier).path("spec").path("template")).entrySet()
                     .containsAll(map(deny.path("spec").path("podSelector").path("matchLabels")).entrySet()), tier);
         }
-        assertEquals(Set.of("*"), allowedFrom("web-layer"));
-        assertEquals(Set.of("web-layer", "namespace:monitoring"), allowedFrom("core-discovery"));
-        assertEquals(Set.of("core-discovery", "namespace:monitoring"), allowedFrom("vector-search"));
-        for (JsonNode np : kind("NetworkPolicy")) {
+        assertEquals(Set.of("*"), k8s.allowedFrom("web-layer"));
+        assertEquals(Set.of("web-layer", "namespace:monitoring"), k8s.allowedFrom("core-discovery"));
+        assertEquals(Set.of("core-discovery", "namespace:monitoring"), k8s.allowedFrom("vector-search"));
+        for (JsonNode np : k8s.kind("NetworkPolicy")) {
             for (JsonNode rule : np.path("spec").path("ingress")) {
                 for (JsonNode from : rule.path("from")) {
                     if (from.has("podSelector")) {
-                        assertNotNull(selected(map(from.path("podSelector").path("matchLabels"))), name(np));
+                        assertNotNull(k8s.selected(map(from.path("podSelector").path("matchLabels"))), name(np));
                     }
                 }
             }
@@ -194,13 +205,13 @@ class KubernetesManifestTest {
                 }
             }
         }
-        kind("ConfigMap").forEach(cm -> cm.path("data").fieldNames().forEachRemaining(k ->
+        k8s.kind("ConfigMap").forEach(cm -> cm.path("data").fieldNames().forEachRemaining(k ->
                 assertFalse(secretish.matcher(k).find(), "ConfigMap holds " + k)));
     }
 
     @Test
     void configurationNamesKnownVariablesAndRealServices() {
-        JsonNode data = kind("ConfigMap").getFirst().path("data");
+        JsonNode data = k8s.kind("ConfigMap").getFirst().path("data");
         Set<String> known = DeployFiles.knownDiscoveryVariables();
         data.fieldNames().forEachRemaining(k -> assertTrue(known.contains(k), "unknown " + k));
         for (JsonNode doc : docs) {
@@ -209,7 +220,7 @@ class KubernetesManifestTest {
         for (var e : Map.of("DISCOVERY_CORE_URL", "core-discovery", "DISCOVERY_VECTOR_URL", "vector-search").entrySet()) {
             URI url = URI.create(data.path(e.getKey()).asText());
             assertEquals(e.getValue(), url.getHost(), e.getKey());
-            assertTrue(kind("Service").stream().anyMatch(s -> name(s).equals(e.getValue())), e.getValue());
+            assertTrue(k8s.kind("Service").stream().anyMatch(s -> name(s).equals(e.getValue())), e.getValue());
             assertEquals(DeployFiles.defaultPort(e.getValue()), url.getPort(), e.getKey());
         }
         // the data tier's names come from data/: the CloudNativePG cluster's -rw Service, the Redis release's master
@@ -220,7 +231,7 @@ class KubernetesManifestTest {
         String redisValues = DeployFiles.read(K8S + "/data/redis-values.yaml");
         assertTrue(redisValues.contains("helm install discovery-redis "), "release name");
         assertEquals("redis://discovery-redis-master:6379/0", data.path("DISCOVERY_REDIS_URL").asText());
-        assertEquals("discovery-redis", policy("redis-from-core-and-ingest").path("spec").path("podSelector")
+        assertEquals("discovery-redis", k8s.policy("redis-from-core-and-ingest").path("spec").path("podSelector")
                 .path("matchLabels").path("app.kubernetes.io/instance").asText());
         assertFalse(DeployFiles.yaml(K8S + "/data/redis-values.yaml").path("auth").path("enabled").asBoolean(),
                 "core cannot AUTH yet: a password would lock it out");
@@ -228,14 +239,14 @@ class KubernetesManifestTest {
 
     @Test
     void theIndexVolumeIsWrittenByTheJobAndReadOnlyForVectorSearch() {
-        JsonNode pvc = kind("PersistentVolumeClaim").getFirst();
+        JsonNode pvc = k8s.kind("PersistentVolumeClaim").getFirst();
         assertEquals("discovery-index", name(pvc));
         assertEquals(List.of("ReadWriteMany"), pvc.path("spec").path("accessModes").valueStream().map(JsonNode::asText).toList());
-        String dir = kind("ConfigMap").getFirst().path("data").path("DISCOVERY_INDEX_DIR").asText();
-        JsonNode vector = deployment("vector-search").path("spec").path("template").path("spec");
+        String dir = k8s.kind("ConfigMap").getFirst().path("data").path("DISCOVERY_INDEX_DIR").asText();
+        JsonNode vector = k8s.deployment("vector-search").path("spec").path("template").path("spec");
         assertTrue(indexVolume(vector).path("persistentVolumeClaim").path("readOnly").asBoolean());
         assertTrue(mount(vector.path("containers").get(0), dir).path("readOnly").asBoolean());
-        JsonNode job = kind("Job").getFirst().path("spec").path("template").path("spec");
+        JsonNode job = k8s.kind("Job").getFirst().path("spec").path("template").path("spec");
         assertFalse(indexVolume(job).path("persistentVolumeClaim").path("readOnly").asBoolean());
         JsonNode build = job.path("containers").get(0);
         assertFalse(mount(build, dir).path("readOnly").asBoolean(), "the build writes new versions");
@@ -275,7 +286,7 @@ class KubernetesManifestTest {
         JsonNode route = DeployFiles.yaml(K8S + "/gateway/httproute.yaml");
         assertEquals(List.of(), KubernetesSchema.problems(route));
         JsonNode backend = route.path("spec").path("rules").get(0).path("backendRefs").get(0);
-        JsonNode svc = kind("Service").stream().filter(x -> name(x).equals(backend.path("name").asText())).findFirst()
+        JsonNode svc = k8s.kind("Service").stream().filter(x -> name(x).equals(backend.path("name").asText())).findFirst()
                 .orElseThrow();
         assertEquals("web-layer", name(svc));
         assertEquals(svc.path("spec").path("ports").get(0).path("port").asInt(), backend.path("port").asInt());
@@ -315,126 +326,7 @@ class KubernetesManifestTest {
         return rendered;
     }
 
-    // ---- helpers ----
-
     static JsonNode kustomization() {
         return DeployFiles.yaml(DIR + "/kustomization.yaml");
-    }
-
-    static List<JsonNode> kind(String kind) {
-        return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
-    }
-
-    static String name(JsonNode doc) {
-        return doc.path("metadata").path("name").asText();
-    }
-
-    static JsonNode deployment(String name) {
-        return kind("Deployment").stream().filter(d -> name(d).equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no Deployment " + name));
-    }
-
-    static JsonNode policy(String name) {
-        return kind("NetworkPolicy").stream().filter(d -> name(d).equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no NetworkPolicy " + name));
-    }
-
-    static JsonNode container(JsonNode deployment) {
-        return deployment.path("spec").path("template").path("spec").path("containers").get(0);
-    }
-
-    /** containers and init containers of a Deployment or Job */
-    static List<JsonNode> containers(JsonNode doc) {
-        JsonNode spec = doc.path("spec").path("template").path("spec");
-        List<JsonNode> out = new ArrayList<>();
-        spec.path("initContainers").forEach(out::add);
-        spec.path("containers").forEach(out::add);
-        return out;
-    }
-
-    static Map<String, String> map(JsonNode labels) {
-        Map<String, String> out = new java.util.HashMap<>();
-        labels.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
-
-    static Map<String, String> labels(JsonNode template) {
-        return map(template.path("metadata").path("labels"));
-    }
-
-    /** the Deployment or Job whose pods carry all of {@code selector}, or null */
-    static JsonNode selected(Map<String, String> selector) {
-        assertFalse(selector.isEmpty(), "an empty selector selects everything");
-        return docs.stream().filter(d -> Set.of("Deployment", "Job").contains(d.path("kind").asText()))
-                .filter(d -> labels(d.path("spec").path("template")).entrySet().containsAll(selector.entrySet()))
-                .findFirst().orElse(null);
-    }
-
-    /** a probe's or Service's port (number or container port name) as the container port number */
-    static int containerPort(JsonNode container, JsonNode port) {
-        if (port.isInt()) {
-            return port.asInt();
-        }
-        for (JsonNode p : container.path("ports")) {
-            if (p.path("name").asText().equals(port.asText())) {
-                return p.path("containerPort").asInt();
-            }
-        }
-        throw new AssertionError("no container port named " + port);
-    }
-
-    static String envValue(JsonNode container, String name) {
-        for (JsonNode env : container.path("env")) {
-            if (env.path("name").asText().equals(name)) {
-                return env.path("value").asText();
-            }
-        }
-        return null;
-    }
-
-    /** who may connect to a tier's pods: "*", a pod name label, or "namespace:<name>" */
-    static Set<String> allowedFrom(String tier) {
-        Set<String> out = new TreeSet<>();
-        for (JsonNode np : kind("NetworkPolicy")) {
-            Map<String, String> sel = map(np.path("spec").path("podSelector").path("matchLabels"));
-            if (!labels(deployment(tier).path("spec").path("template")).entrySet().containsAll(sel.entrySet())) {
-                continue;
-            }
-            for (JsonNode rule : np.path("spec").path("ingress")) {
-                for (JsonNode p : rule.path("ports")) {
-                    assertEquals(DeployFiles.defaultPort(tier), p.path("port").asInt(), name(np));
-                }
-                if (rule.path("from").isMissingNode()) {
-                    out.add("*");
-                }
-                for (JsonNode from : rule.path("from")) {
-                    if (from.has("podSelector")) {
-                        out.add(from.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
-                    } else {
-                        out.add("namespace:" + from.path("namespaceSelector").path("matchLabels")
-                                .path("kubernetes.io/metadata.name").asText());
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    static JsonNode indexVolume(JsonNode podSpec) {
-        for (JsonNode v : podSpec.path("volumes")) {
-            if ("discovery-index".equals(v.path("persistentVolumeClaim").path("claimName").asText())) {
-                return v;
-            }
-        }
-        throw new AssertionError("no discovery-index volume");
-    }
-
-    static JsonNode mount(JsonNode container, String path) {
-        for (JsonNode m : container.path("volumeMounts")) {
-            if (m.path("mountPath").asText().equals(path)) {
-                return m;
-            }
-        }
-        throw new AssertionError(container.path("name").asText() + " does not mount " + path);
     }
 }
