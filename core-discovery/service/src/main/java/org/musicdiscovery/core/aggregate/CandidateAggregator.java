@@ -27,7 +27,8 @@ public class CandidateAggregator {
     @Inject
     SimilarSource similar;
 
-    public record Aggregated(List<Candidate> candidates, List<String> degraded) {
+    /** @param versions the index versions that answered ({@code collection@version}) */
+    public record Aggregated(List<Candidate> candidates, List<String> degraded, List<String> versions) {
     }
 
     public Aggregated collect(ParsedQuery query, int depth) {
@@ -46,10 +47,14 @@ public class CandidateAggregator {
         }
         Map<ItemRef, Candidate> merged = new LinkedHashMap<>();
         List<String> degraded = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
         for (CompletionStage<SourceResult> call : calls) {
             SourceResult result = call.toCompletableFuture().join();
             if (result.failed()) {
                 degraded.add(result.source());
+            }
+            if (result.version() != null) {
+                versions.add(result.version());
             }
             for (Candidate c : result.candidates()) {
                 merged.merge(c.ref(), c, Candidate::merge);
@@ -63,7 +68,7 @@ public class CandidateAggregator {
                         .forEach(c -> merged.put(c.ref(), c));
             }
         }
-        return new Aggregated(new ArrayList<>(merged.values()), degraded);
+        return new Aggregated(new ArrayList<>(merged.values()), degraded, versions);
     }
 
     private static String nullToEmpty(String s) {

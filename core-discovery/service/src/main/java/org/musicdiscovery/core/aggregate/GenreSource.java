@@ -33,11 +33,17 @@ public class GenreSource {
     @Fallback(fallbackMethod = "unavailable")
     public CompletionStage<SourceResult> candidates(Map<String, Double> mix, List<String> types, int k) {
         SearchResponse response = vectors.search(COLLECTION, SearchRequest.genres(mix, k, types));
-        return CompletableFuture.completedFuture(SourceResult.ok(NAME, toCandidates(response, NAME)));
+        return CompletableFuture.completedFuture(
+                SourceResult.ok(NAME, toCandidates(response, NAME), version(response)));
     }
 
     CompletionStage<SourceResult> unavailable(Map<String, Double> mix, List<String> types, int k) {
         return CompletableFuture.completedFuture(SourceResult.failed(NAME));
+    }
+
+    /** How the answering index names itself in cache keys (see VersionSource). */
+    static String version(SearchResponse response) {
+        return response.collection() + "@" + response.version();
     }
 
     static List<Candidate> toCandidates(SearchResponse response, String source) {

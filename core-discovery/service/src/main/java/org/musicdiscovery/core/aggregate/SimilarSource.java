@@ -56,7 +56,8 @@ public class SimilarSource {
             // no embedding index served (not trained yet): "similar" falls back to the closest genre mixes
             response = vectors.search(GenreSource.COLLECTION, SearchRequest.similarTo(ref, k, types));
         }
-        return CompletableFuture.completedFuture(SourceResult.ok(NAME, GenreSource.toCandidates(response, NAME)));
+        return CompletableFuture.completedFuture(SourceResult.ok(NAME, GenreSource.toCandidates(response, NAME),
+                GenreSource.version(response)));
     }
 
     CompletionStage<SourceResult> unavailable(ParsedQuery.Seed seed, List<String> types, int k) {

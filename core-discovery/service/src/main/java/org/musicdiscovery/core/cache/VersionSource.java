@@ -34,6 +34,13 @@ public class VersionSource {
         return version;
     }
 
+    /** Whether a version string from {@link #current()} names {@code collectionAtVersion} (e.g. genre@v2). */
+    public static boolean names(String version, String collectionAtVersion) {
+        int plus = version.indexOf('+');
+        String indices = plus < 0 ? "" : version.substring(plus + 1);
+        return java.util.Arrays.asList(indices.split(",")).contains(collectionAtVersion);
+    }
+
     private String indexVersions() {
         try {
             return vectors.collections().stream().map(c -> c.collection() + "@" + c.version()).sorted()

@@ -19,7 +19,10 @@ import redis.clients.jedis.RedisClient;
 @ApplicationScoped
 public class CatalogueBeans {
 
-    /** Short timeouts: when Redis is slow or down the pipeline falls back quickly instead of hanging. */
+    /**
+     * Short timeouts: when Redis is slow or down the pipeline falls back quickly instead of hanging. The URL may carry
+     * a user and password and use {@code rediss://} (TLS), like the ingest CLI's.
+     */
     @Produces
     @Singleton
     RedisClient redis(@ConfigProperty(name = "discovery.redis.url") String url,
@@ -32,9 +35,18 @@ public class CatalogueBeans {
         pool.setMaxIdle(32);
         pool.setMaxWait(Duration.ofMillis(timeoutMs));
         pool.setJmxEnabled(false);
+        var client = DefaultJedisClientConfig.builder().database(db).timeoutMillis(timeoutMs)
+                .ssl("rediss".equals(uri.getScheme()));
+        String userInfo = uri.getUserInfo(); // redis://[user]:password@host: managed Redis needs AUTH
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            String user = colon < 0 ? null : userInfo.substring(0, colon);
+            client.user(user == null || user.isEmpty() ? null : user)
+                    .password(colon < 0 ? userInfo : userInfo.substring(colon + 1));
+        }
         return RedisClient.builder()
                 .hostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379)
-                .clientConfig(DefaultJedisClientConfig.builder().database(db).timeoutMillis(timeoutMs).build())
+                .clientConfig(client.build())
                 .poolConfig(pool)
                 .build();
     }

@@ -50,21 +50,29 @@ public class DiscoveryPipeline {
     @Inject
     MeterRegistry meters;
 
-    private final SingleFlight<DiscoverResponse> flights = new SingleFlight<>();
+    private final SingleFlight<Computed> flights = new SingleFlight<>();
+
+    /** @param current whether every index that answered is the one the cache key names */
+    private record Computed(DiscoverResponse response, boolean current) {
+    }
 
     public DiscoverResponse discover(DiscoverRequest request) {
         var clock = new StageClock();
         ParsedQuery parsed = parsing.parse(request);
         clock.lap("parse");
-        String key = QueryKey.of(parsed, request.limit(), request.offset(), versions.current());
+        String version = versions.current();
+        String key = QueryKey.of(parsed, request.limit(), request.offset(), version);
         ResultCache.Lookup lookup = cache.get(key);
         clock.lap("cache");
         if (lookup instanceof ResultCache.Lookup.Hit hit) {
             return hit.response().withCache("hit", clock.timings());
         }
-        var flight = flights.run(key, () -> compute(parsed, request, clock));
-        DiscoverResponse response = flight.value();
-        boolean cacheable = lookup instanceof ResultCache.Lookup.Miss && response.degraded().isEmpty();
+        var flight = flights.run(key, () -> compute(parsed, request, clock, version));
+        DiscoverResponse response = flight.value().response();
+        // during an index swap another replica may already answer from the next version: never file that page
+        // under this version's key (it would outlive the swap by the whole TTL)
+        boolean cacheable = lookup instanceof ResultCache.Lookup.Miss && response.degraded().isEmpty()
+                && flight.value().current();
         if (cacheable && !flight.shared()) {
             cache.put(key, response);
         }
@@ -73,7 +81,7 @@ public class DiscoveryPipeline {
                 response.timings());
     }
 
-    private DiscoverResponse compute(ParsedQuery parsed, DiscoverRequest request, StageClock clock) {
+    private Computed compute(ParsedQuery parsed, DiscoverRequest request, StageClock clock, String keyVersion) {
         int depth = Math.clamp(3L * (request.offset() + request.limit()), MIN_DEPTH, MAX_DEPTH);
         var aggregated = aggregator.collect(parsed, depth);
         clock.lap("aggregate");
@@ -95,6 +103,8 @@ public class DiscoveryPipeline {
                 .toList();
         meters.summary("discovery.results").record(items.size());
         aggregated.degraded().forEach(source -> meters.counter("discovery.degraded", "source", source).increment());
-        return new DiscoverResponse(items, parsed, aggregated.degraded(), clock.timings(), "miss");
+        boolean current = aggregated.versions().stream().allMatch(v -> VersionSource.names(keyVersion, v));
+        return new Computed(new DiscoverResponse(items, parsed, aggregated.degraded(), clock.timings(), "miss"),
+                current);
     }
 }
