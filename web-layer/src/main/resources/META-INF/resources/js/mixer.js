@@ -82,7 +82,7 @@ export class Mixer {
 
   /** Genres matching typed text by name, display name or alias (word prefixes), most used first. */
   suggest(text, max = 8) {
-    const t = text.trim().toLowerCase();
+    const t = text.trim().toLowerCase().replace(/-/g, ' ');
     if (!t) return [];
     const hit = (s) => { const k = s.toLowerCase().replace(/-/g, ' '); return k.startsWith(t) || k.includes(` ${t}`); };
     return this.vocabulary

@@ -56,9 +56,10 @@ public final class JsonBodies {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
             String field = path.isEmpty() ? "body" : path.split("\\.")[0];
-            String expected = e instanceof MismatchedInputException m ? expected(m.getTargetType()) : "another value";
-            throw new InvalidInputException(field, (path.isEmpty() ? "the body" : "'" + path + "'") + " must be "
-                    + expected);
+            String where = path.isEmpty() ? "the body" : "'" + path + "'";
+            throw new InvalidInputException(field, e instanceof MismatchedInputException m
+                    ? where + " must be " + expected(m.getTargetType())
+                    : where + " is invalid: " + e.getOriginalMessage()); // e.g. a duplicate field
         } catch (JsonProcessingException e) {
             throw new ApiProblem(400, "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage(),
                     "body", null);
