@@ -1,7 +1,7 @@
 // The genre-mixer page in a real headless Chromium against the real stack (system-tests' SystemStack).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, shot } from '../lib/browser.js';
+import { launch, openPage, shot, BASE } from '../lib/browser.js';
 import { waitForResults, chips, typeQuery } from '../lib/page.js';
 
 let browser;
@@ -59,7 +59,7 @@ test('a late reply to an older keystroke does not overwrite newer results', asyn
     });
   });
   const page = await context.newPage();
-  await page.goto(`${process.env.WEB_URL}/`);
+  await page.goto(`${BASE}/`);
   await page.waitForFunction(() => document.body.dataset.transport === 'websocket');
   await page.fill('#q', 'adele');
   await page.waitForTimeout(200); // sent, and its reply held
@@ -82,7 +82,7 @@ test('without a WebSocket the page falls back to HTTP', async () => {
   const context = await browser.newContext();
   await context.routeWebSocket(/\/api\/v1\/live$/, (ws) => ws.close());
   const page = await context.newPage();
-  await page.goto(`${process.env.WEB_URL}/`);
+  await page.goto(`${BASE}/`);
   await page.waitForFunction(() => document.body.dataset.transport === 'http');
   await typeQuery(page, 'soul with a little funk');
   // prefixes ("soul with a") are answered too; wait for the answer to the whole text

@@ -52,6 +52,18 @@ class AccessSystemTest {
     }
 
     @Test
+    void withAnonymousUseSwitchedOffEveryEndpointNeedsAKey() throws Exception {
+        String key = stack.apiKeys("create", "--name", "keys-only gateway");
+        try (ServiceProcess keysOnly = stack.anotherWeb("web-layer-keys-only", Map.of("DISCOVERY_AUTH_ANONYMOUS", "false"))) {
+            keysOnly.start();
+            var anonymous = Http.get(keysOnly.url() + "/api/v1/search?q=adele");
+            assertEquals(401, anonymous.status(), anonymous.body());
+            assertEquals("api_key_required", anonymous.json().path("error").path("code").asText());
+            assertEquals(200, Http.get(keysOnly.url() + "/api/v1/search?q=adele", bearer(key)).status());
+        }
+    }
+
+    @Test
     void aBadKeyIs401NotAnonymous() throws Exception {
         String neverIssued = "mdk_" + "A".repeat(43);
         for (var headers : new Map[] {bearer(neverIssued), Map.of("X-Api-Key", "not-a-key"),

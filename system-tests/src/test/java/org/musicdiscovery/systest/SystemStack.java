@@ -27,6 +27,7 @@ final class SystemStack {
     final ServiceProcess vector;
     final ServiceProcess core;
     final ServiceProcess web;
+    private final Map<String, String> webEnv;
 
     private static SystemStack instance;
 
@@ -58,7 +59,15 @@ final class SystemStack {
         env.put("DISCOVERY_ANON_BURST", String.valueOf(ANON_BURST));
         env.put("DISCOVERY_TRUST_PROXY", "true");
         env.put("DISCOVERY_KEY_CACHE_SECONDS", "1");
-        web = new ServiceProcess("web-layer", app("web-layer"), work, Map.copyOf(env));
+        webEnv = Map.copyOf(env);
+        web = new ServiceProcess("web-layer", app("web-layer"), work, webEnv);
+    }
+
+    /** A second web layer over the same core, with settings of its own (started by the caller, stopped by it). */
+    ServiceProcess anotherWeb(String name, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(webEnv);
+        env.putAll(settings);
+        return new ServiceProcess(name, app("web-layer"), work, env);
     }
 
     private Path app(String module) {
