@@ -69,6 +69,14 @@ class ValidationSystemTest {
         assertBadRequest(Http.postBytes(stack.web.url() + "/api/v1/discover", body, Map.of()), "body");
     }
 
+    @org.junit.jupiter.api.Test
+    void anOversizedBodyIs413WithTheErrorBody() throws Exception {
+        byte[] body = ("{\"genres\":{\"blues\":1},\"type\":\"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        var a = Http.postBytes(stack.web.url() + "/api/v1/discover", body, Map.of());
+        assertEquals(413, a.status(), a.body());
+        assertEquals("body", a.json().path("error").path("field").asText(), a.body());
+    }
+
     @ParameterizedTest(name = "GET {0} -> 400 on {1}")
     @CsvSource(delimiter = '|', value = {
         "/api/v1/items/album/1|type",
