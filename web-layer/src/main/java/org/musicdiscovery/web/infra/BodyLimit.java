@@ -1,10 +1,10 @@
 package org.musicdiscovery.web.infra;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * An announced body over {@code quarkus.http.limits.max-body-size} is refused before it is read, with the one
@@ -22,7 +22,6 @@ public class BodyLimit {
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > limit) {
                 rc.response().setStatusCode(413).putHeader("Content-Type", "application/json")
-                        .putHeader("Connection", "close")
                         .end("{\"error\":{\"code\":\"body_too_large\",\"message\":\"request bodies are limited to "
                                 + limit + " bytes\",\"field\":\"body\"}}");
                 return;
