@@ -62,7 +62,10 @@ public class LiveSearchSocket {
             var session = new LiveSession(ws, caller, auth, validate, core, json, meters);
             ws.textMessageHandler(session::onText);
             ws.binaryMessageHandler(b -> session.onText(null));
-            ws.closeHandler(v -> open.decrementAndGet());
+            ws.closeHandler(v -> {
+                open.decrementAndGet();
+                session.close();
+            });
         });
     }
 

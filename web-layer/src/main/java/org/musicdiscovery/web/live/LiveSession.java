@@ -7,6 +7,8 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.musicdiscovery.api.DiscoverRequest;
 import org.musicdiscovery.platform.ApiError;
@@ -37,6 +39,11 @@ final class LiveSession {
     private final ObjectMapper json;
     private final MeterRegistry meters;
 
+    /**
+     * Off the event loop (validation may fetch the genre vocabulary once a minute) but in arrival order: one
+     * virtual thread per connection takes the messages as they came, so "newest" means the client's newest.
+     */
+    private final ExecutorService inOrder = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private int inFlight;
     private Job pending;
 
@@ -54,9 +61,12 @@ final class LiveSession {
         this.meters = meters;
     }
 
-    /** Runs off the event loop: validation may fetch the genre vocabulary once a minute. */
     void onText(String text) {
-        Thread.ofVirtual().start(() -> accept(text));
+        inOrder.execute(() -> accept(text));
+    }
+
+    void close() {
+        inOrder.shutdownNow();
     }
 
     private void accept(String text) {
@@ -95,6 +105,9 @@ final class LiveSession {
         synchronized (this) {
             if (inFlight < MAX_IN_FLIGHT) {
                 inFlight++;
+            } else if (pending != null && pending.seq() > job.seq()) {
+                replaced = job; // a client that numbers out of order: the higher seq still wins
+                job = null;
             } else {
                 replaced = pending;
                 pending = job;
