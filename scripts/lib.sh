@@ -22,6 +22,10 @@ ensure_packages() {
   command -v redis-server >/dev/null || missing+=(redis-server redis-tools)
   command -v mvn >/dev/null || missing+=(maven)
   command -v curl >/dev/null || missing+=(curl)
+  # the browser tests: Debian's Chromium driven by playwright-core from npm (no downloaded browser builds)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   [ -x "$JAVA_HOME/bin/java" ] || die "JDK 25 not found at $JAVA_HOME (set DISCOVERY_JAVA_HOME)"
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"

@@ -22,13 +22,27 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
     }
 
+    static Answer get(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
+    }
+
     static Answer postJson(String url, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
-    private static Answer send(HttpRequest.Builder builder, Map<String, String> headers)
+    static Answer postBytes(String url, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    static String header(Answer a, String name) {
+        return a.raw().headers().firstValue(name).orElse(null);
+    }
+
+    static Answer send(HttpRequest.Builder builder, Map<String, String> headers)
             throws IOException, InterruptedException {
         headers.forEach(builder::header);
         HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(15)).build(),

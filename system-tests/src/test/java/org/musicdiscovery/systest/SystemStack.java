@@ -2,6 +2,8 @@ package org.musicdiscovery.systest;
 
 import org.musicdiscovery.catalogue.db.TestNamespace;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,12 +20,14 @@ final class SystemStack {
     static final String DB_URL = TestNamespace.db("discovery_systest");
     static final int REDIS_DB = 13;
     static final String TOKEN = "systest-" + Long.toHexString(System.nanoTime());
+    static final int ANON_BURST = 200;
 
     final Path root;
     final Path work;
     final ServiceProcess vector;
     final ServiceProcess core;
     final ServiceProcess web;
+    private final Map<String, String> webEnv;
 
     private static SystemStack instance;
 
@@ -49,7 +53,21 @@ final class SystemStack {
         env.put("DISCOVERY_VECTOR_URL", "http://127.0.0.1:" + vector.port);
         core = new ServiceProcess("core-discovery", app("core-discovery/service"), work, env);
         env.put("DISCOVERY_CORE_URL", core.url());
-        web = new ServiceProcess("web-layer", app("web-layer"), work, Map.copyOf(env));
+        // anonymous tests and the browser share 127.0.0.1: a roomy per-address limit, and forwarded addresses
+        // trusted so the per-address limit can be tested from a fresh "client"; revocations seen within 1 s
+        env.put("DISCOVERY_ANON_PER_MINUTE", "1200");
+        env.put("DISCOVERY_ANON_BURST", String.valueOf(ANON_BURST));
+        env.put("DISCOVERY_TRUST_PROXY", "true");
+        env.put("DISCOVERY_KEY_CACHE_SECONDS", "1");
+        webEnv = Map.copyOf(env);
+        web = new ServiceProcess("web-layer", app("web-layer"), work, webEnv);
+    }
+
+    /** A second web layer over the same core, with settings of its own (started by the caller, stopped by it). */
+    ServiceProcess anotherWeb(String name, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(webEnv);
+        env.putAll(settings);
+        return new ServiceProcess(name, app("web-layer"), work, env);
     }
 
     private Path app(String module) {
@@ -64,9 +82,13 @@ final class SystemStack {
         web.start();
     }
 
-    /** The committed hand-made fixture, in the real data's formats, through the real ingest CLI. */
+    /**
+     * The committed hand-made fixture, in the real data's formats, plus a few blues songs (the shared fixture has
+     * none, and its counts are asserted elsewhere), through the real ingest CLI.
+     */
     private void ingestFixture() throws IOException, InterruptedException {
-        Path fixture = root.resolve("core-discovery/catalogue/src/test/resources/fixture");
+        Path fixture = FixtureCopy.withBlues(root.resolve("core-discovery/catalogue/src/test/resources/fixture"),
+                work.resolve("fixture"));
         Path cli = jar(root.resolve("core-discovery/catalogue/target"));
         String java = ProcessHandle.current().info().command().orElse("java");
         run(List.of(java, "-jar", cli.toString(), "ingest",
@@ -85,6 +107,22 @@ final class SystemStack {
                 "--sparse", catalogue.resolve("genre-vectors.tsv").toString(),
                 "--dims", catalogue.resolve("genre-dims.tsv").toString(),
                 "--out", work.resolve("index").toString(), "--trees", "5"), "build-index.log");
+    }
+
+    /** Runs {@code scripts/api-keys} (the packaged CLI) against the stack's database; returns its stdout. */
+    String apiKeys(String... args) throws IOException, InterruptedException {
+        Path cli = jar(root.resolve("api-keys/target"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", cli.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--db-url", DB_URL));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(
+                work.resolve("api-keys.log").toFile())).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("api-keys " + String.join(" ", args) + " failed; see api-keys.log");
+        }
+        return out.strip();
     }
 
     static Path jar(Path target) throws IOException {

@@ -14,12 +14,27 @@ import java.util.Map;
  * @param type    song, playlist, artist or any
  * @param limit   page size
  * @param offset  items to skip
+ * @param similarTo a catalogue item as {@code type:id} ("song:123"): items like it; overrides {@code q}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DiscoverRequest(String q, Map<String, Double> genres, List<String> exclude, String type, int limit,
-        int offset) {
+        int offset, String similarTo) {
+
+    public DiscoverRequest(String q, Map<String, Double> genres, List<String> exclude, String type, int limit,
+            int offset) {
+        this(q, genres, exclude, type, limit, offset, null);
+    }
 
     public static DiscoverRequest keyword(String q, String type, int limit, int offset) {
-        return new DiscoverRequest(q, null, null, type, limit, offset);
+        return new DiscoverRequest(q, null, null, type, limit, offset, null);
+    }
+
+    public static DiscoverRequest mix(Map<String, Double> genres, List<String> exclude, String type, int limit,
+            int offset) {
+        return new DiscoverRequest(null, genres, exclude, type, limit, offset, null);
+    }
+
+    public static DiscoverRequest similar(String item, List<String> exclude, String type, int limit, int offset) {
+        return new DiscoverRequest(null, null, exclude, type, limit, offset, item);
     }
 }

@@ -30,8 +30,18 @@ public record ParsedQuery(
         genre, keyword, similar
     }
 
-    /** A similarity seed: a track (optionally with its artist) or an artist alone. */
+    /**
+     * A similarity seed: a track (optionally with its artist), an artist alone, or a catalogue item named exactly
+     * ({@code item} = "song:123", from "more like this").
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Seed(String track, String artist) {
+    public record Seed(String track, String artist, String item) {
+        public Seed(String track, String artist) {
+            this(track, artist, null);
+        }
+
+        public static Seed of(String item) {
+            return new Seed(null, null, item);
+        }
     }
 }

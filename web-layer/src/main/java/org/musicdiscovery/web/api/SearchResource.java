@@ -8,13 +8,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.musicdiscovery.api.DiscoverRequest;
-import org.musicdiscovery.api.DiscoverResponse;
 import org.musicdiscovery.web.core.CoreGateway;
 
 /** Free-text search: "adele", "blues playlists with a little rock". */
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "search")
 public class SearchResource {
     @Inject
     CoreGateway core;
@@ -22,14 +23,16 @@ public class SearchResource {
     RequestValidator validate;
 
     @GET
-    @Operation(summary = "Search songs, playlists and artists with free text")
-    public DiscoverResponse search(
+    @Operation(summary = "Search songs, playlists and artists with free text",
+            description = "The text is parsed by core discovery: genre mixes with proportions, exclusions, item types, "
+                    + "'like ...' similarity, otherwise keywords. `parsed` tells how it was understood.")
+    public ResultPage search(
             @Parameter(description = "the query, 1..500 characters") @QueryParam("q") String q,
             @Parameter(description = "song, playlist, artist or any (default)") @QueryParam("type") String type,
             @Parameter(description = "page size, 1..100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "items to skip, 0..1000 (default 0)") @QueryParam("offset") String offset) {
         var request = DiscoverRequest.keyword(validate.query(q), validate.type(type), validate.limit(limit),
                 validate.offset(offset));
-        return core.discover(request);
+        return ResultPage.of(core.discover(request), request.offset(), request.limit(), validate.maxOffset());
     }
 }

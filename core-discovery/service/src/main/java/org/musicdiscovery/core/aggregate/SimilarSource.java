@@ -64,10 +64,16 @@ public class SimilarSource {
         return CompletableFuture.completedFuture(SourceResult.failed(NAME));
     }
 
-    /** A track seed is a song (its artist narrows the text); an artist-only seed is an artist. */
+    /**
+     * An exact item seed ("more like this") is taken as given; a track seed is a song (its artist narrows the
+     * text); an artist-only seed is an artist.
+     */
     Optional<ItemRef> resolve(ParsedQuery.Seed seed) {
         if (seed == null) {
             return Optional.empty();
+        }
+        if (seed.item() != null) {
+            return ItemTypes.parseRef(seed.item());
         }
         boolean track = seed.track() != null && !seed.track().isBlank();
         String text = track ? (seed.track() + " " + (seed.artist() == null ? "" : seed.artist())).strip()

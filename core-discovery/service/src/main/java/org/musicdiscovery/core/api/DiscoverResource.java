@@ -32,7 +32,10 @@ public class DiscoverResource {
             return ApiError.badRequest("body", "a JSON body is required");
         }
         boolean hasMix = request.genres() != null && !request.genres().isEmpty();
-        if (!hasMix && (request.q() == null || request.q().isBlank())) {
+        if (request.similarTo() != null && ItemTypes.parseRef(request.similarTo()).isEmpty()) {
+            return ApiError.badRequest("similarTo", "similarTo must look like song:123, playlist:7 or artist:42");
+        }
+        if (!hasMix && request.similarTo() == null && (request.q() == null || request.q().isBlank())) {
             return ApiError.badRequest("q", "q must not be empty (or give an explicit genres mix)");
         }
         if (hasMix) {

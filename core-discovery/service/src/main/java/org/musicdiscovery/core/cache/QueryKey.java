@@ -35,6 +35,9 @@ public final class QueryKey {
         sb.append("|a=").append(sorted(q.artists()));
         if (q.seed() != null) {
             sb.append("|s=").append(fold(q.seed().track())).append('/').append(fold(q.seed().artist()));
+            if (q.seed().item() != null) {
+                sb.append("|i=").append(q.seed().item());
+            }
         }
         // text only matters when it is what gets searched
         if (q.mode() == ParsedQuery.Mode.keyword) {

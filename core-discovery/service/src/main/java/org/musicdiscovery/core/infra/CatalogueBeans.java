@@ -9,7 +9,9 @@ import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.musicdiscovery.catalogue.store.CatalogueDetails;
 import org.musicdiscovery.catalogue.store.DetailStore;
+import org.musicdiscovery.catalogue.store.ItemContents;
 import org.musicdiscovery.catalogue.store.KeywordSearch;
+import org.musicdiscovery.catalogue.store.UsedGenres;
 import java.time.Duration;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -71,5 +73,17 @@ public class CatalogueBeans {
     @Singleton
     CatalogueDetails catalogueDetails(AgroalDataSource dataSource) {
         return new CatalogueDetails(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    ItemContents itemContents(AgroalDataSource dataSource) {
+        return new ItemContents(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    UsedGenres usedGenres(AgroalDataSource dataSource) {
+        return new UsedGenres(dataSource);
     }
 }

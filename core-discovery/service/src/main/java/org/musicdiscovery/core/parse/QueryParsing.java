@@ -32,6 +32,10 @@ public class QueryParsing {
     public ParsedQuery parse(DiscoverRequest request) {
         String type = request.type() == null || request.type().isBlank() ? "any"
                 : request.type().toLowerCase(Locale.ROOT);
+        if (request.similarTo() != null) {
+            return new ParsedQuery(ParsedQuery.Mode.similar, type, null, normalised(request.exclude()), List.of(),
+                    ParsedQuery.Seed.of(request.similarTo().strip().toLowerCase(Locale.ROOT)), "");
+        }
         if (request.genres() != null && !request.genres().isEmpty()) {
             return explicitMix(request, type);
         }
@@ -71,11 +75,15 @@ public class QueryParsing {
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> mix.put(e.getKey().toLowerCase(Locale.ROOT).strip(), e.getValue() / sum));
-        List<String> excluded = new ArrayList<>();
-        if (request.exclude() != null) {
-            request.exclude().forEach(g -> excluded.add(g.toLowerCase(Locale.ROOT).strip()));
-        }
-        return new ParsedQuery(ParsedQuery.Mode.genre, type, mix, excluded, List.of(), null,
+        return new ParsedQuery(ParsedQuery.Mode.genre, type, mix, normalised(request.exclude()), List.of(), null,
                 request.q() == null ? "" : request.q());
+    }
+
+    private static List<String> normalised(List<String> genres) {
+        List<String> out = new ArrayList<>();
+        if (genres != null) {
+            genres.forEach(g -> out.add(g.toLowerCase(Locale.ROOT).strip()));
+        }
+        return out;
     }
 }
