@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
 public final class KeysCli {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new KeysCli()).execute(args));
+        System.exit(new CommandLine(new KeysCli())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> { // a clear line, not a stack trace
+                    cmd.getErr().println("error: " + e.getMessage());
+                    return e instanceof IllegalArgumentException ? 2 : 1;
+                })
+                .execute(args));
     }
 
     /** Database options; the web layer reads the same variables. */

@@ -1,0 +1,225 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Load test of the whole stack through the public web layer. Closed loop (N clients, each sending its next request
+ * when the last is answered) and open loop (Poisson arrivals at a fixed rate, latency counted from the scheduled
+ * send time so a stalled server cannot hide its queue: no coordinated omission), each with cache misses (queries
+ * that never repeat) and cache hits (a warmed pool). Prints one line per step, writes CSV and a PNG plot, names
+ * the knee of each curve.
+ * Usage: java LoadTest.java WEB_URL API_KEY DATA_DIR OUT_DIR [seconds-per-step] [concurrencies] [rates] [caches]
+ */
+public class LoadTest {
+    record Step(String loop, String cache, int level, double seconds, int ok, int clientErrors, int serverErrors,
+            int failures, long[] sortedNanos) {
+        double throughput() {
+            return ok / seconds;
+        }
+
+        double pct(double p) {
+            return sortedNanos.length == 0 ? Double.NaN
+                    : sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * p / 100))] / 1e6;
+        }
+
+        String csv() {
+            return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d", loop, cache, level,
+                    throughput(), pct(50), pct(95), pct(99), pct(100), clientErrors, serverErrors, failures);
+        }
+    }
+
+    public static void main(String[] a) throws Exception {
+        String web = a[0], key = a[1];
+        Path data = Path.of(a[2]), out = Path.of(a[3]);
+        double seconds = a.length > 4 ? Double.parseDouble(a[4]) : 15;
+        int[] concurrencies = ints(a.length > 5 ? a[5] : "1,8,32,64");
+        int[] rates = ints(a.length > 6 ? a[6] : "100,200,400,800");
+        List<String> caches = List.of((a.length > 7 ? a[7] : "miss,hit").split(","));
+        Files.createDirectories(out);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        QueryMix mix = new QueryMix(QueryMix.topGenres(http, web, key, 30), data, 8);
+        List<String> pool = mix.pool(300);
+        System.out.println("warming up (JIT, pools, the hit pool into the result cache) ...");
+        closed(http, web, key, mix.unique(2000)::get, 8, Math.min(10, seconds), "warm", "miss");
+        for (int pass = 0; pass < 2; pass++) {
+            closed(http, web, key, i -> pool.get(i % pool.size()), 8, 3, "warm", "hit");
+        }
+        System.out.println("loop    cache  level   req/s     p50 ms   p95 ms   p99 ms   max ms  4xx  5xx  fail");
+        List<Step> steps = new ArrayList<>();
+        for (String cache : caches) {
+            Source source = source(cache, mix, pool);
+            for (int c : concurrencies) {
+                steps.add(print(closed(http, web, key, source, c, seconds, "closed", cache)));
+            }
+            for (int r : rates) {
+                steps.add(print(open(http, web, key, source, r, seconds, cache)));
+            }
+        }
+        List<String> csv = new ArrayList<>(List.of("loop,cache,level,throughput,p50_ms,p95_ms,p99_ms,max_ms,4xx,5xx,failures"));
+        steps.forEach(s -> csv.add(s.csv()));
+        Files.write(out.resolve("loadtest.csv"), csv);
+        LatencyPlot.write(out.resolve("loadtest.png"), steps);
+        for (String cache : caches) {
+            for (String loop : List.of("closed", "open")) {
+                System.out.println(knee(steps.stream().filter(s -> s.loop().equals(loop) && s.cache().equals(cache))
+                        .toList()));
+            }
+        }
+        System.out.println("wrote " + out.resolve("loadtest.csv") + " and " + out.resolve("loadtest.png"));
+    }
+
+    interface Source {
+        String query(int i);
+    }
+
+    static Source source(String cache, QueryMix mix, List<String> pool) {
+        if (cache.equals("hit")) {
+            return i -> pool.get(i % pool.size());
+        }
+        List<String> fresh = mix.unique(200_000);
+        return i -> fresh.get(i % fresh.size());
+    }
+
+    static Step closed(HttpClient http, String web, String key, Source source, int clients, double seconds,
+            String loop, String cache) throws Exception {
+        Recorder rec = new Recorder();
+        AtomicInteger next = new AtomicInteger();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        rec.record(send(http, web, key, source.query(next.getAndIncrement())), System.nanoTime() - t0);
+                    }
+                });
+            }
+        }
+        return rec.step(loop, cache, clients, seconds);
+    }
+
+    static Step open(HttpClient http, String web, String key, Source source, int rate, double seconds, String cache)
+            throws Exception {
+        Recorder rec = new Recorder();
+        var rnd = new java.util.Random(rate);
+        Semaphore outstanding = new Semaphore(4096); // beyond this the client itself would be the bottleneck
+        long start = System.nanoTime(), end = start + (long) (seconds * 1e9);
+        long at = start;
+        int i = 0;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (at < end) {
+                at += (long) (-Math.log(1 - rnd.nextDouble()) / rate * 1e9); // Poisson arrivals
+                long wait = at - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (!outstanding.tryAcquire()) {
+                    rec.failures.incrementAndGet();
+                    continue;
+                }
+                long scheduled = at;
+                String q = source.query(i++);
+                pool.submit(() -> {
+                    try {
+                        rec.record(send(http, web, key, q), System.nanoTime() - scheduled);
+                    } finally {
+                        outstanding.release();
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(60, TimeUnit.SECONDS);
+        }
+        return rec.step("open", cache, rate, seconds);
+    }
+
+    /** The HTTP status, or −1 when the request failed or took longer than 10 s (a hang). */
+    static int send(HttpClient http, String web, String key, String q) {
+        try {
+            var req = HttpRequest.newBuilder(URI.create(QueryMix.searchUri(web, q))).header("X-Api-Key", key)
+                    .timeout(Duration.ofSeconds(10)).build();
+            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static final class Recorder {
+        final AtomicInteger ok = new AtomicInteger(), client = new AtomicInteger(), server = new AtomicInteger(),
+                failures = new AtomicInteger();
+        final List<Long> nanos = new ArrayList<>();
+
+        void record(int status, long ns) {
+            if (status >= 200 && status < 300) {
+                ok.incrementAndGet();
+                synchronized (nanos) {
+                    nanos.add(ns);
+                }
+            } else if (status >= 400 && status < 500) {
+                client.incrementAndGet();
+            } else if (status >= 500) {
+                server.incrementAndGet();
+            } else {
+                failures.incrementAndGet();
+            }
+        }
+
+        Step step(String loop, String cache, int level, double seconds) {
+            long[] sorted;
+            synchronized (nanos) {
+                sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            return new Step(loop, cache, level, seconds, ok.get(), client.get(), server.get(), failures.get(), sorted);
+        }
+    }
+
+    static Step print(Step s) {
+        System.out.printf(Locale.ROOT, "%-7s %-5s %6d %8.1f %9.2f %8.2f %8.2f %8.2f %4d %4d %5d%n", s.loop(), s.cache(),
+                s.level(), s.throughput(), s.pct(50), s.pct(95), s.pct(99), s.pct(100), s.clientErrors(),
+                s.serverErrors(), s.failures());
+        return s;
+    }
+
+    /**
+     * The knee: the last step before the curve bends — throughput gains under 10 % (closed loop) or achieved rate
+     * below 95 % of the offered one (open loop), or p99 above three times the lightest step's.
+     */
+    static String knee(List<Step> curve) {
+        if (curve.isEmpty()) {
+            return "";
+        }
+        Step base = curve.getFirst();
+        Step knee = base;
+        for (int i = 1; i < curve.size(); i++) {
+            Step s = curve.get(i), prev = curve.get(i - 1);
+            boolean saturated = s.loop().equals("open") ? s.throughput() < 0.95 * s.level()
+                    : s.throughput() < 1.10 * prev.throughput();
+            if (saturated || s.pct(99) > 3 * base.pct(99)) {
+                break;
+            }
+            knee = s;
+        }
+        return String.format(Locale.ROOT, "knee (%s loop, cache %s): level %d, %.0f req/s, p99 %.2f ms", base.loop(),
+                base.cache(), knee.level(), knee.throughput(), knee.pct(99));
+    }
+
+    static int[] ints(String csv) {
+        return csv.isBlank() ? new int[0] : Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+}

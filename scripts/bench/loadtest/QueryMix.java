@@ -1,0 +1,114 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The realistic query mix: 70 % genre-fluid text (phrasings users type, over the catalogue's most used genres with
+ * random proportions), 20 % keyword (real artist names and song titles from yes.com), 10 % similarity ("songs like
+ * <real title>"). {@link #unique} draws queries that practically never repeat (cache misses); {@link #pool} a small
+ * set to cycle through (cache hits after one pass).
+ */
+final class QueryMix {
+    static final String[] PHRASES = {"%s with a little %s", "mostly %s with some %s", "%s meets %s",
+        "%d%% %s %d%% %s", "a bit of %s and a lot of %s", "%s and %s playlists", "%s songs with a touch of %s",
+        "%s but not %s", "%s artists with some %s"};
+
+    private final List<String> genres;
+    private final List<String> titles = new ArrayList<>();
+    private final List<String> artists = new ArrayList<>();
+    private final Random random;
+    private int nextTitle;
+
+    QueryMix(List<String> genres, Path dataDir, long seed) throws IOException {
+        this.genres = genres;
+        this.random = new Random(seed);
+        for (String line : Files.readAllLines(dataDir.resolve("yes/complete/song_hash.txt"), StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t");
+            if (f.length >= 3 && !f[1].isBlank() && !f[2].isBlank()) {
+                titles.add(f[1].replace("\\/", "/").strip());
+                artists.add(f[2].replace("\\/", "/").strip());
+            }
+        }
+        Collections.shuffle(titles, random);
+        Collections.shuffle(artists, random);
+    }
+
+    /** The catalogue's genres, most items first, from the public vocabulary endpoint. */
+    static List<String> topGenres(HttpClient http, String web, String key, int n) throws Exception {
+        var req = HttpRequest.newBuilder(URI.create(web + "/api/v1/genres?limit=" + n)).header("X-Api-Key", key).build();
+        String body = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\"name\":\"([^\"]+)\"").matcher(body);
+        while (m.find() && out.size() < n) {
+            out.add(m.group(1));
+        }
+        if (out.size() < 4) {
+            throw new IllegalStateException("too few genres from " + web + "/api/v1/genres: " + body);
+        }
+        return out;
+    }
+
+    /** One query of the mix; the kind is decided by {@code r} in [0, 1). */
+    String next(double r) {
+        if (r < 0.7) {
+            return genreQuery();
+        }
+        String title = titles.get(nextTitle++ % titles.size());
+        if (r < 0.9) {
+            return random.nextBoolean() ? title : artists.get(nextTitle % artists.size());
+        }
+        return "songs like " + title;
+    }
+
+    String genreQuery() {
+        String a = genres.get(random.nextInt(genres.size()));
+        String b = genres.get(random.nextInt(genres.size()));
+        while (b.equals(a)) {
+            b = genres.get(random.nextInt(genres.size()));
+        }
+        int phrase = random.nextInt(PHRASES.length);
+        if (PHRASES[phrase].startsWith("%d")) {
+            int w = 51 + random.nextInt(45);
+            return String.format(Locale.ROOT, PHRASES[phrase], w, a, 100 - w, b);
+        }
+        return String.format(Locale.ROOT, PHRASES[phrase], a, b);
+    }
+
+    /** n queries that practically never repeat: genre mixes at 1 % resolution with a random page, fresh titles. */
+    List<String> unique(int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double r = random.nextDouble();
+            String q = r < 0.7 ? String.format(Locale.ROOT, "%d%% %s %d%% %s", 1 + random.nextInt(99),
+                    genres.get(random.nextInt(genres.size())), 1 + random.nextInt(99),
+                    genres.get(random.nextInt(genres.size()))) : next(r);
+            out.add(q);
+        }
+        return out;
+    }
+
+    List<String> pool(int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(next(random.nextDouble()));
+        }
+        return out;
+    }
+
+    static String searchUri(String web, String q) {
+        return web + "/api/v1/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+}
