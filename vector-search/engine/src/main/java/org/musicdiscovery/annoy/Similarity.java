@@ -48,28 +48,40 @@ public enum Similarity {
         }
 
         @Override
-        long firstReaching(MemorySegment seg, long wOff, long rOff, long from, long to, float a, float b,
-                double theta, boolean strict, double qNorm) {
-            float need = (float) (theta * (1 - SLACK));
-            float single = smallestPassing(a, theta, strict); // singles are decided exactly
-            long p = from;
-            for (; p + LANES <= to; p += LANES) {
+        float need(double theta, double qNorm) {
+            return (float) (theta * (1 - SLACK));
+        }
+
+        @Override
+        float singleCut(float a, double theta, boolean strict, double qNorm) {
+            float w = (float) (theta / a); // a·w is exact in double, so the smallest passing w is found exactly
+            while (w > 0 && passes((double) a * Math.nextDown(w), theta, strict)) {
+                w = Math.nextDown(w);
+            }
+            while (!passes((double) a * w, theta, strict)) {
+                w = Math.nextUp(w);
+            }
+            return w;
+        }
+
+        @Override
+        long passMask(MemorySegment seg, long wOff, long rOff, long p, int n, float a, float b, float need,
+                float cut) {
+            if (n == LANES) {
                 var w = FloatVector.fromMemorySegment(Simd.SPECIES, seg, wOff + 4 * p, LE);
                 var r = FloatVector.fromMemorySegment(Simd.SPECIES, seg, rOff + 4 * p, LE);
-                VectorMask<Float> isSingle = r.compare(VectorOperators.EQ, 0f);
-                var pass = isSingle.and(w.compare(VectorOperators.GE, single))
-                        .or(isSingle.not().and(w.mul(a).add(r.mul(b)).compare(VectorOperators.GE, need)));
-                if (pass.anyTrue()) {
-                    return p + pass.firstTrue();
+                VectorMask<Float> single = r.compare(VectorOperators.EQ, 0f);
+                return single.and(w.compare(VectorOperators.GE, cut))
+                        .or(single.not().and(w.mul(a).add(r.mul(b)).compare(VectorOperators.GE, need))).toLong();
+            }
+            long mask = 0;
+            for (int i = 0; i < n; i++) {
+                float w = weight(seg, wOff, p + i), r = weight(seg, rOff, p + i);
+                if (r == 0 ? w >= cut : a * w + b * r >= need) {
+                    mask |= 1L << i;
                 }
             }
-            for (; p < to; p++) {
-                float w = weight(seg, wOff, p), r = weight(seg, rOff, p);
-                if (r == 0 ? w >= single : a * w + b * r >= need) {
-                    return p;
-                }
-            }
-            return -1;
+            return mask;
         }
     },
     COSINE {
@@ -89,36 +101,41 @@ public enum Similarity {
         }
 
         @Override
-        long firstReaching(MemorySegment seg, long wOff, long rOff, long from, long to, float a, float b,
-                double theta, boolean strict, double qNorm) {
-            float need = (float) (theta * qNorm * (1 - SLACK));
-            double single = a / qNorm; // every single of the list scores exactly this
-            boolean singles = strict ? single > theta : single >= theta;
-            long p = from;
-            for (; p + LANES <= to; p += LANES) {
+        float need(double theta, double qNorm) {
+            return (float) (theta * qNorm * (1 - SLACK));
+        }
+
+        @Override
+        float singleCut(float a, double theta, boolean strict, double qNorm) {
+            return passes(a / qNorm, theta, strict) ? 0f : Float.POSITIVE_INFINITY; // every single scores a/|q|
+        }
+
+        @Override
+        long passMask(MemorySegment seg, long wOff, long rOff, long p, int n, float a, float b, float need,
+                float cut) {
+            if (n == LANES) {
                 var w = FloatVector.fromMemorySegment(Simd.SPECIES, seg, wOff + 4 * p, LE);
                 var r = FloatVector.fromMemorySegment(Simd.SPECIES, seg, rOff + 4 * p, LE);
-                VectorMask<Float> isSingle = r.compare(VectorOperators.EQ, 0f);
+                VectorMask<Float> single = r.compare(VectorOperators.EQ, 0f);
                 var norm = w.mul(w).add(r.mul(r)).sqrt();
-                var multi = isSingle.not().and(w.mul(a).add(r.mul(b)).compare(VectorOperators.GE, norm.mul(need)));
-                var pass = singles ? multi.or(isSingle) : multi;
-                if (pass.anyTrue()) {
-                    return p + pass.firstTrue();
+                return single.and(w.compare(VectorOperators.GE, cut)).or(single.not()
+                        .and(w.mul(a).add(r.mul(b)).compare(VectorOperators.GE, norm.mul(need)))).toLong();
+            }
+            long mask = 0;
+            for (int i = 0; i < n; i++) {
+                float w = weight(seg, wOff, p + i), r = weight(seg, rOff, p + i);
+                if (r == 0 ? w >= cut : a * w + b * r >= need * (float) Math.sqrt(w * w + r * r)) {
+                    mask |= 1L << i;
                 }
             }
-            for (; p < to; p++) {
-                float w = weight(seg, wOff, p), r = weight(seg, rOff, p);
-                if (r == 0 ? singles : a * w + b * r >= need * (float) Math.sqrt(w * w + r * r)) {
-                    return p;
-                }
-            }
-            return -1;
+            return mask;
         }
     };
 
     /** Relative room the float filter leaves for its own rounding (~1e-7): it may pass a little too much, never drop. */
     static final double SLACK = 1e-5;
-    private static final int LANES = Simd.SPECIES.length();
+    /** Postings per filter block (16 with AVX-512); at most 64, the bits of a mask. */
+    static final int LANES = Simd.SPECIES.length();
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
 
     /** The score under this similarity, from the exact dot product and both norms. */
@@ -137,24 +154,35 @@ public enum Similarity {
     abstract double multiBound(double squares, double weightBound, double maxNorm, double shareBound, double qNorm);
 
     /**
-     * The first posting in [from, to) of a list whose item can still enter, or −1: one that can beat θ if
-     * {@code strict} (θ is a kept score, and later items lose ties), else one that can reach it (θ is a floor).
-     * Singles are decided exactly, multis by their bound (float SIMD with {@link #SLACK}). {@code a} is the query's
-     * weight in the list's dimension, {@code b} an upper bound of the query's norm outside it.
+     * The posting filter's threshold for a multi (an item with other dimensions): it passes if its bound reaches
+     * this, set {@link #SLACK} below θ because the float arithmetic rounds.
      */
-    abstract long firstReaching(MemorySegment seg, long wOff, long rOff, long from, long to, float a, float b,
-            double theta, boolean strict, double qNorm);
+    abstract float need(double theta, double qNorm);
 
-    /** The smallest float w with a·w > θ (or ≥ θ if not strict); a·w is exact in double, so this is exact. */
-    private static float smallestPassing(float a, double theta, boolean strict) {
-        float w = (float) (theta / a);
-        while (w > 0 && passes((double) a * Math.nextDown(w), theta, strict)) {
-            w = Math.nextDown(w);
+    /**
+     * The smallest weight at which a single (an item with only this dimension, query weight a) beats θ
+     * ({@code strict}: θ is a kept score and later items lose ties) or reaches it (θ is a floor); exact.
+     */
+    abstract float singleCut(float a, double theta, boolean strict, double qNorm);
+
+    /**
+     * Which of the n ≤ {@link #LANES} postings from p of a list hold an item that can still enter, as bits: singles
+     * at or above {@code cut}, multis whose bound reaches {@code need}. {@code a} is the query's weight in the
+     * list's dimension, {@code b} an upper bound of the query's norm outside it.
+     */
+    abstract long passMask(MemorySegment seg, long wOff, long rOff, long p, int n, float a, float b, float need,
+            float cut);
+
+    /** The first posting in [from, to) that {@link #passMask} lets through, or −1. */
+    long firstReaching(MemorySegment seg, long wOff, long rOff, long from, long to, float a, float b, float need,
+            float cut) {
+        for (long p = from; p < to; p += LANES) {
+            long mask = passMask(seg, wOff, rOff, p, (int) Math.min(LANES, to - p), a, b, need, cut);
+            if (mask != 0) {
+                return p + Long.numberOfTrailingZeros(mask);
+            }
         }
-        while (!passes((double) a * w, theta, strict)) {
-            w = Math.nextUp(w);
-        }
-        return w;
+        return -1;
     }
 
     private static boolean passes(double score, double theta, boolean strict) {

@@ -38,6 +38,8 @@ final class SparseSearch {
     private long[] cursor = new long[8];      // look-up position, only moves forward
     private boolean[] essential = new boolean[8];
     private boolean[] required = new boolean[8];
+    private float[] need = new float[8];       // the posting filter at the current θ: multis' threshold ...
+    private float[] cut = new float[8];        // ... and singles' smallest passing weight
     private int[] byBound = new int[8];       // terms by the bound of their own items, non-essential ones first
     private double[] ownBound = new double[8];
     private int nonEssential;
@@ -102,6 +104,8 @@ final class SparseSearch {
             required = new boolean[n];
             byBound = new int[n];
             ownBound = new double[n];
+            need = new float[n];
+            cut = new float[n];
         }
         nonEssential = 0;
         nRequired = 0;
@@ -170,6 +174,8 @@ final class SparseSearch {
                 required[t] = true;
                 nRequired++;
             }
+            need[t] = sim.need(theta, q.norm);
+            cut[t] = sim.singleCut(q.weights[t], theta, strict, q.norm);
         }
     }
 
@@ -181,7 +187,7 @@ final class SparseSearch {
         if (!prune || theta == Double.NEGATIVE_INFINITY) {
             return from;
         }
-        return sim.firstReaching(ix.seg, wOff, rOff, from, end[t], q.weights[t], q.rest[t], theta, strict, q.norm);
+        return sim.firstReaching(ix.seg, wOff, rOff, from, end[t], q.weights[t], q.rest[t], need[t], cut[t]);
     }
 
     /** The smallest next item over the essential lists (their union), or −1. Essential lists never lag. */
