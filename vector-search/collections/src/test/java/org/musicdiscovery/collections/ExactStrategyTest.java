@@ -202,6 +202,11 @@ class ExactStrategyTest {
         java.util.Arrays.fill(dense, 0.1f);
         assertTrue(f > Strategy.AUTO_EXACT_MAX_TERMS);
         assertEquals(Strategy.TREES, Strategy.AUTO.resolve(randomCollection, dense), "dense in all but name");
+        float[] asManyAsAnItem = new float[f];
+        java.util.Arrays.fill(asManyAsAnItem, 0, Strategy.AUTO_EXACT_MAX_TERMS, 0.1f);
+        assertEquals(Strategy.EXACT, Strategy.AUTO.resolve(randomCollection, asManyAsAnItem));
+        asManyAsAnItem[Strategy.AUTO_EXACT_MAX_TERMS] = 0.1f;
+        assertEquals(Strategy.TREES, Strategy.AUTO.resolve(randomCollection, asManyAsAnItem));
         assertEquals(Strategy.EXACT, Strategy.EXACT.resolve(randomCollection, dense), "but exact can be asked for");
         assertEquals(Strategy.TREES, Strategy.TREES.resolve(randomCollection, mix), "trees stay selectable");
         assertEquals(Strategy.EXACT, search(randomCollection, mix, 5, List.of("angular"), Set.of(), -1,
