@@ -65,23 +65,13 @@ public enum Similarity {
         }
 
         @Override
-        long passMask(MemorySegment seg, long wOff, long rOff, long p, int n, float a, float b, float need,
-                float cut) {
-            if (n == LANES) {
-                var w = FloatVector.fromMemorySegment(Simd.SPECIES, seg, wOff + 4 * p, LE);
-                var r = FloatVector.fromMemorySegment(Simd.SPECIES, seg, rOff + 4 * p, LE);
-                VectorMask<Float> single = r.compare(VectorOperators.EQ, 0f);
-                return single.and(w.compare(VectorOperators.GE, cut))
-                        .or(single.not().and(w.mul(a).add(r.mul(b)).compare(VectorOperators.GE, need))).toLong();
-            }
-            long mask = 0;
-            for (int i = 0; i < n; i++) {
-                float w = weight(seg, wOff, p + i), r = weight(seg, rOff, p + i);
-                if (r == 0 ? w >= cut : a * w + b * r >= need) {
-                    mask |= 1L << i;
-                }
-            }
-            return mask;
+        VectorMask<Float> multisPassing(FloatVector w, FloatVector r, float a, float b, float need) {
+            return w.mul(a).add(r.mul(b)).compare(VectorOperators.GE, need);
+        }
+
+        @Override
+        boolean multiPasses(float w, float r, float a, float b, float need) {
+            return a * w + b * r >= need;
         }
     },
     COSINE {
@@ -111,24 +101,13 @@ public enum Similarity {
         }
 
         @Override
-        long passMask(MemorySegment seg, long wOff, long rOff, long p, int n, float a, float b, float need,
-                float cut) {
-            if (n == LANES) {
-                var w = FloatVector.fromMemorySegment(Simd.SPECIES, seg, wOff + 4 * p, LE);
-                var r = FloatVector.fromMemorySegment(Simd.SPECIES, seg, rOff + 4 * p, LE);
-                VectorMask<Float> single = r.compare(VectorOperators.EQ, 0f);
-                var norm = w.mul(w).add(r.mul(r)).sqrt();
-                return single.and(w.compare(VectorOperators.GE, cut)).or(single.not()
-                        .and(w.mul(a).add(r.mul(b)).compare(VectorOperators.GE, norm.mul(need)))).toLong();
-            }
-            long mask = 0;
-            for (int i = 0; i < n; i++) {
-                float w = weight(seg, wOff, p + i), r = weight(seg, rOff, p + i);
-                if (r == 0 ? w >= cut : a * w + b * r >= need * (float) Math.sqrt(w * w + r * r)) {
-                    mask |= 1L << i;
-                }
-            }
-            return mask;
+        VectorMask<Float> multisPassing(FloatVector w, FloatVector r, float a, float b, float need) {
+            return w.mul(a).add(r.mul(b)).compare(VectorOperators.GE, w.mul(w).add(r.mul(r)).sqrt().mul(need));
+        }
+
+        @Override
+        boolean multiPasses(float w, float r, float a, float b, float need) {
+            return a * w + b * r >= need * (float) Math.sqrt(w * w + r * r);
         }
     };
 
@@ -165,13 +144,34 @@ public enum Similarity {
      */
     abstract float singleCut(float a, double theta, boolean strict, double qNorm);
 
+    /** Which multis (weights w, residuals r) of a block have a bound reaching {@code need}; see {@link #passMask}. */
+    abstract VectorMask<Float> multisPassing(FloatVector w, FloatVector r, float a, float b, float need);
+
+    /** {@link #multisPassing} for one posting (a block's tail). */
+    abstract boolean multiPasses(float w, float r, float a, float b, float need);
+
     /**
      * Which of the n ≤ {@link #LANES} postings from p of a list hold an item that can still enter, as bits: singles
-     * at or above {@code cut}, multis whose bound reaches {@code need}. {@code a} is the query's weight in the
-     * list's dimension, {@code b} an upper bound of the query's norm outside it.
+     * (residual 0) at or above {@code cut}, multis whose bound reaches {@code need}. {@code a} is the query's weight
+     * in the list's dimension, {@code b} an upper bound of the query's norm outside it.
      */
-    abstract long passMask(MemorySegment seg, long wOff, long rOff, long p, int n, float a, float b, float need,
-            float cut);
+    long passMask(MemorySegment seg, long wOff, long rOff, long p, int n, float a, float b, float need, float cut) {
+        if (n == LANES) {
+            var w = FloatVector.fromMemorySegment(Simd.SPECIES, seg, wOff + 4 * p, LE);
+            var r = FloatVector.fromMemorySegment(Simd.SPECIES, seg, rOff + 4 * p, LE);
+            VectorMask<Float> single = r.compare(VectorOperators.EQ, 0f);
+            return single.and(w.compare(VectorOperators.GE, cut)).or(single.not()
+                    .and(multisPassing(w, r, a, b, need))).toLong();
+        }
+        long mask = 0;
+        for (int i = 0; i < n; i++) {
+            float w = weight(seg, wOff, p + i), r = weight(seg, rOff, p + i);
+            if (r == 0 ? w >= cut : multiPasses(w, r, a, b, need)) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
+    }
 
     /** The first posting in [from, to) that {@link #passMask} lets through, or −1. */
     long firstReaching(MemorySegment seg, long wOff, long rOff, long from, long to, float a, float b, float need,
