@@ -3,6 +3,9 @@
 //   annoy_driver build METRIC F TREES SEED VECTORS OUT      vectors: "id<TAB>v1 v2 ... vf" per line
 //   annoy_driver query METRIC F INDEX QUERIES K SEARCH_K    prints "id:distance id:distance ..." per query
 //   annoy_driver bench METRIC F INDEX QUERIES K SEARCH_K REPEAT   prints "<microseconds per query>"
+//   annoy_driver latency METRIC F INDEX QUERIES K SEARCH_K REPEAT prints "p50 p99 mean" (µs) over the queries of each
+//                                                                 query's fastest repeat (the first is a warm-up)
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -79,6 +82,26 @@ static int run(int argc, char** argv) {
       }
     double us = chrono::duration<double, micro>(chrono::steady_clock::now() - t0).count();
     printf("%.3f %ld\n", us / (double)(repeat * queries.size()), checksum);
+    return 0;
+  }
+  if (cmd == "latency") {
+    int repeat = atoi(argv[8]);
+    vector<int32_t> ids;
+    vector<double> us(queries.size(), 1e300);
+    long checksum = 0;
+    for (int r = 0; r <= repeat; r++)
+      for (size_t i = 0; i < queries.size(); i++) {
+        ids.clear();
+        auto t0 = chrono::steady_clock::now();
+        index.get_nns_by_vector(queries[i].second.data(), k, search_k, &ids, nullptr);
+        double t = chrono::duration<double, micro>(chrono::steady_clock::now() - t0).count();
+        if (r > 0 && t < us[i]) us[i] = t;
+        checksum += ids.empty() ? 0 : ids[0];
+      }
+    double sum = 0;
+    for (double u : us) sum += u;
+    sort(us.begin(), us.end());
+    printf("%.3f %.3f %.3f %ld\n", us[us.size() / 2], us[us.size() * 99 / 100], sum / us.size(), checksum);
     return 0;
   }
   fprintf(stderr, "unknown command %s\n", cmd.c_str());

@@ -1,6 +1,7 @@
 package org.musicdiscovery.collections;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +21,13 @@ import java.util.Map;
  * @param items     item-mapping file name (8 bytes per item)
  * @param dims      dimension-names file (sparse collections), else null
  * @param source    what the vectors were built from
+ * @param sparseIndex the exact sparse index file (sparse collections built since issue 9), else null
+ * @param itemOrder how items are numbered, which is how equal scores are ordered (null: export order)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CollectionManifest(String name, String version, String space, int dimension, int nItems,
-        Map<String, String> trees, String items, String dims, String source) {
+        Map<String, String> trees, String items, String dims, String source, String sparseIndex, String itemOrder) {
 
     public static final String FILE = "collection.json";
     private static final ObjectMapper JSON = new ObjectMapper();

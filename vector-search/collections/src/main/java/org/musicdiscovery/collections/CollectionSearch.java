@@ -10,14 +10,21 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.musicdiscovery.annoy.VectorMath;
+import java.util.function.IntPredicate;
+import org.musicdiscovery.annoy.Similarity;
 
 /**
- * Searches a collection's trees and merges their candidates. With both trees asked, the dot and the angular search
- * run at the same time on the pool (the original design ran them one after the other); the union is then scored
- * exactly under both metrics from the stored vectors, so every candidate carries its dot product, its cosine and
- * the trees that found it. A type filter is applied by over-fetching and post-filtering, as Annoy's maintainers
- * recommend (the trees know nothing of types).
+ * Answers a query on a collection by one of two paths with the same result shape and the same scores
+ * ({@link Strategy} picks). <b>Trees:</b> with both trees asked, the dot and the angular search run at the same time
+ * on the pool (the original design ran them one after the other); the union is then scored exactly under both
+ * metrics from the stored vectors, so every candidate carries its dot product, its cosine and the trees that found
+ * it. A type filter is applied by over-fetching and post-filtering, as Annoy's maintainers recommend (the trees know
+ * nothing of types). <b>Exact:</b> the sparse index gives the exact top k under each asked metric, the type filter
+ * applied inside; "foundBy" then names the metrics whose exact top k holds the item.
+ *
+ * <p>Both paths score with {@link Similarity}'s one rule and rank the union the same way — cosine, then dot, then
+ * item number, which is the collection's tie rule (see {@link CollectionBuilder}) — so with enough search_k the trees
+ * return exactly what the exact path returns.
  */
 public final class CollectionSearch {
 
@@ -26,13 +33,18 @@ public final class CollectionSearch {
             float[] vector) {
     }
 
-    public record Result(List<Hit> hits, Map<String, Double> timings) {
+    /** The hits, timings in ms, and the strategy that answered (TREES or EXACT). */
+    public record Result(List<Hit> hits, Map<String, Double> timings, Strategy strategy) {
     }
 
     /** The question, already validated. {@code exclude} is an index item id to leave out, or -1. */
     public record Query(float[] vector, int k, int searchK, List<String> metrics, Set<Character> types,
-            boolean withVectors, int exclude) {
+            boolean withVectors, int exclude, Strategy strategy) {
     }
+
+    /** Best first: cosine, then dot product, then item number (popularity order: the tie rule). */
+    static final Comparator<Hit> BEST_FIRST = Comparator.comparingDouble(Hit::cosine).reversed()
+            .thenComparing(Comparator.comparingDouble(Hit::dot).reversed()).thenComparingInt(Hit::item);
 
     static final int MAX_ROUNDS = 4;
 
@@ -44,6 +56,46 @@ public final class CollectionSearch {
      * type filter leaves fewer than k: a rare type can be scarce near a query even when it is common overall.
      */
     public static Result search(LoadedCollection c, Query q, ExecutorService pool) {
+        return q.strategy().resolve(c, q.vector()) == Strategy.EXACT ? exact(c, q) : trees(c, q, pool);
+    }
+
+    /** The exact top k per asked metric from the sparse index, merged and ranked like the trees' candidates. */
+    private static Result exact(LoadedCollection c, Query q) {
+        long t0 = System.nanoTime();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        IntPredicate accept = accept(c, q);
+        Map<Integer, Hit> found = new LinkedHashMap<>();
+        int[] ids = new int[q.k()];
+        double[] dots = new double[q.k()], cosines = new double[q.k()];
+        for (String metric : q.metrics()) {
+            long t = System.nanoTime();
+            int n = c.sparse().search(q.vector(), Similarity.of(metric), q.k(), accept, ids, dots, cosines);
+            timings.put(metric, (System.nanoTime() - t) / 1e6);
+            for (int i = 0; i < n; i++) {
+                int item = ids[i];
+                double dot = dots[i], cos = cosines[i]; // the same under every metric: one scoring rule
+                found.computeIfAbsent(item, x -> new Hit(item, c.items().typeCode(item), c.items().catalogueId(item),
+                        dot, cos, new TreeSet<>(), q.withVectors() ? storedVector(c, item) : null)).foundBy().add(metric);
+            }
+        }
+        timings.put("total", (System.nanoTime() - t0) / 1e6);
+        return new Result(rank(new ArrayList<>(found.values()), q.k()), timings, Strategy.EXACT);
+    }
+
+    /** Types and the excluded seed, as a filter the sparse index applies before scoring (null: all items). */
+    private static IntPredicate accept(LoadedCollection c, Query q) {
+        if (q.types().isEmpty() && q.exclude() < 0) {
+            return null;
+        }
+        boolean[] wanted = new boolean[128];
+        q.types().forEach(t -> wanted[t] = true);
+        boolean all = q.types().isEmpty();
+        int exclude = q.exclude();
+        ItemMap items = c.items();
+        return item -> item != exclude && (all || wanted[items.typeCode(item)]);
+    }
+
+    private static Result trees(LoadedCollection c, Query q, ExecutorService pool) {
         long t0 = System.nanoTime();
         int fetch = overFetch(c, q);
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -70,7 +122,7 @@ public final class CollectionSearch {
         }
         timings.put("rounds", (double) round);
         timings.put("total", (System.nanoTime() - t0) / 1e6);
-        return new Result(hits, timings);
+        return new Result(hits, timings, Strategy.TREES);
     }
 
     private record Found(int[] ids, int n, double millis) {
@@ -90,11 +142,23 @@ public final class CollectionSearch {
         }
     }
 
-    /** Exact dot and cosine for every candidate, filter, order by cosine then dot then item id, cut to k. */
+    /**
+     * Exact dot and cosine for every candidate by {@link Similarity}'s rule (so they equal the exact path's to the
+     * bit), filter, rank, cut to k.
+     */
     private static List<Hit> score(LoadedCollection c, Query q, Map<Integer, Set<String>> found) {
         VectorTrees any = c.trees().values().iterator().next();
         float[] x = new float[c.manifest().dimension()];
-        double qNorm = Math.sqrt(dot(q.vector(), q.vector()));
+        int[] dims = new int[x.length];
+        float[] weights = new float[x.length];
+        int n = 0;
+        for (int d = 0; d < x.length; d++) { // the query's non-zero terms, ascending: the rule's summation order
+            if (q.vector()[d] != 0) {
+                dims[n] = d;
+                weights[n++] = q.vector()[d];
+            }
+        }
+        double qNorm = Similarity.norm(q.vector());
         List<Hit> hits = new ArrayList<>(found.size());
         for (var e : found.entrySet()) {
             int item = e.getKey();
@@ -103,15 +167,23 @@ public final class CollectionSearch {
                 continue;
             }
             any.vector(item, x);
-            double d = dot(q.vector(), x);
-            double xNorm = Math.sqrt(dot(x, x));
-            double cos = qNorm == 0 || xNorm == 0 ? 0 : d / (qNorm * xNorm);
-            hits.add(new Hit(item, type, c.items().catalogueId(item), d, cos, e.getValue(),
-                    q.withVectors() ? x.clone() : null));
+            double dot = Similarity.dot(dims, weights, n, x);
+            double xNorm = c.sparse() != null ? c.sparse().norm(item) : Similarity.norm(x); // the same number
+            hits.add(new Hit(item, type, c.items().catalogueId(item), dot, Similarity.COSINE.score(dot, qNorm, xNorm),
+                    e.getValue(), q.withVectors() ? x.clone() : null));
         }
-        hits.sort(Comparator.comparingDouble(Hit::cosine).reversed().thenComparing(
-                Comparator.comparingDouble(Hit::dot).reversed()).thenComparingInt(Hit::item));
-        return hits.size() > q.k() ? List.copyOf(hits.subList(0, q.k())) : hits;
+        return rank(hits, q.k());
+    }
+
+    private static List<Hit> rank(List<Hit> hits, int k) {
+        hits.sort(BEST_FIRST);
+        return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
+    }
+
+    private static float[] storedVector(LoadedCollection c, int item) {
+        float[] x = new float[c.manifest().dimension()];
+        c.trees().values().iterator().next().vector(item, x);
+        return x;
     }
 
     /** Enough raw candidates that k survive the type filter (1.5× the inverse share of the wanted types). */
@@ -129,10 +201,6 @@ public final class CollectionSearch {
         }
         long fetch = (long) Math.ceil(q.k() * 1.5 * n / wanted) + 10;
         return (int) Math.min(n, fetch);
-    }
-
-    static double dot(float[] a, float[] b) {
-        return VectorMath.dot(a, b);
     }
 
     private static Found await(Future<Found> f) {

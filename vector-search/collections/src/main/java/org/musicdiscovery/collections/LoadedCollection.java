@@ -6,25 +6,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import org.musicdiscovery.annoy.AnnoyFormatException;
+import org.musicdiscovery.annoy.SparseIndex;
 
 /**
- * One version of a collection, opened and validated: its trees (dot and/or angular over the same items), the item
- * mapping and the dimension names. Reference-counted so a hot swap closes the mappings only after the queries that
- * were using them have finished.
+ * One version of a collection, opened and validated: its trees (dot and/or angular over the same items), the exact
+ * sparse index if it has one, the item mapping and the dimension names. Reference-counted so a hot swap closes the
+ * mappings only after the queries that were using them have finished.
  */
 public final class LoadedCollection {
     private final CollectionManifest manifest;
     private final Map<String, VectorTrees> trees;
+    private final SparseIndex sparse;
     private final ItemMap items;
     private final Dimensions dims;
     private final Map<Character, Integer> typeCounts;
     private final AtomicInteger refs = new AtomicInteger(1); // 1 = held by the registry
     private volatile boolean closed;
 
-    private LoadedCollection(CollectionManifest manifest, Map<String, VectorTrees> trees, ItemMap items,
-            Dimensions dims) {
+    private LoadedCollection(CollectionManifest manifest, Map<String, VectorTrees> trees, SparseIndex sparse,
+            ItemMap items, Dimensions dims) {
         this.manifest = manifest;
         this.trees = trees;
+        this.sparse = sparse;
         this.items = items;
         this.dims = dims;
         Map<Character, Integer> counts = new LinkedHashMap<>();
@@ -43,6 +47,7 @@ public final class LoadedCollection {
     public static LoadedCollection open(Path versionDir, BiFunction<Path, String, VectorTrees> openTrees) {
         CollectionManifest m = CollectionManifest.read(versionDir);
         Map<String, VectorTrees> opened = new LinkedHashMap<>();
+        SparseIndex sparse = null;
         ItemMap items = null;
         try {
             for (var e : m.trees().entrySet()) {
@@ -57,11 +62,17 @@ public final class LoadedCollection {
                             + " dims, manifest says " + m.nItems() + " × " + m.dimension());
                 }
             }
+            if (m.sparseIndex() != null) {
+                sparse = openSparse(versionDir.resolve(m.sparseIndex()), m);
+            }
             items = ItemMap.open(versionDir.resolve(m.items()), m.nItems());
             Dimensions dims = m.sparse() ? Dimensions.read(versionDir.resolve(m.dims()), m.dimension()) : null;
-            return new LoadedCollection(m, Map.copyOf(opened), items, dims);
+            return new LoadedCollection(m, Map.copyOf(opened), sparse, items, dims);
         } catch (RuntimeException e) {
             opened.values().forEach(VectorTrees::close);
+            if (sparse != null) {
+                sparse.close();
+            }
             if (items != null) {
                 items.close();
             }
@@ -70,12 +81,32 @@ public final class LoadedCollection {
         }
     }
 
+    private static SparseIndex openSparse(Path file, CollectionManifest m) {
+        SparseIndex index;
+        try {
+            index = SparseIndex.open(file);
+        } catch (AnnoyFormatException e) {
+            throw new InvalidCollectionException(e.getMessage(), e);
+        }
+        if (index.nItems() != m.nItems() || index.nDims() != m.dimension()) {
+            index.close();
+            throw new InvalidCollectionException(file + ": " + index.nItems() + " items × " + index.nDims()
+                    + " dims, manifest says " + m.nItems() + " × " + m.dimension());
+        }
+        return index;
+    }
+
     public CollectionManifest manifest() {
         return manifest;
     }
 
     public Map<String, VectorTrees> trees() {
         return trees;
+    }
+
+    /** The exact sparse index over the same items, or null (dense collections, versions built before it). */
+    public SparseIndex sparse() {
+        return sparse;
     }
 
     public ItemMap items() {
@@ -123,6 +154,9 @@ public final class LoadedCollection {
     private void closeFiles() {
         closed = true;
         trees.values().forEach(VectorTrees::close);
+        if (sparse != null) {
+            sparse.close();
+        }
         items.close();
     }
 

@@ -239,7 +239,7 @@ public final class AnnoyIndex implements AutoCloseable {
             int j = s.unique[u];
             long off = (long) j * nodeSize;
             if (seg.get(NodeStore.INT, off) == 1) { // guards Annoy #284
-                s.offer(metric.rawDistance(q, qq, seg, off, f), j, k);
+                s.top.offer(metric.rawDistance(q, qq, seg, off, f), j);
             }
         }
         int n = s.drainSorted(ids, distances);

@@ -22,18 +22,14 @@ public final class ExactSearch {
             throw new IllegalArgumentException("query has " + q.length + " dimensions, index has " + f);
         }
         SearchScratch s = scratch.get();
-        s.topSize = 0;
-        if (s.topDist.length < k) {
-            s.topDist = new float[k];
-            s.topId = new int[k];
-        }
+        s.top.reset(k);
         MemorySegment seg = index.segment();
         float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
         long nodeSize = index.nodeSize();
         for (int i = 0; i < index.nItems(); i++) {
             long off = i * nodeSize;
             if (seg.get(NodeStore.INT, off) == 1) {
-                s.offer(metric.rawDistance(q, qq, seg, off, f), i, k);
+                s.top.offer(metric.rawDistance(q, qq, seg, off, f), i);
             }
         }
         int n = s.drainSorted(ids, distances);

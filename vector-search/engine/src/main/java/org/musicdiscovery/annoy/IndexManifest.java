@@ -2,14 +2,9 @@ package org.musicdiscovery.annoy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.zip.CRC32C;
 
 /**
  * The sidecar {@code <index>.manifest.json}: Annoy files record neither metric nor dimension, so opening one with the
@@ -37,36 +32,21 @@ public record IndexManifest(String metric, int dimension, String layout, int nod
         String builtBy) {
 
     public static final String LAYOUT = "annoy-1.17";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Path pathFor(Path index) {
-        return index.resolveSibling(index.getFileName() + ".manifest.json");
+        return Manifests.pathFor(index);
     }
 
     public static IndexManifest read(Path index) {
-        Path file = pathFor(index);
-        try {
-            return JSON.readValue(file.toFile(), IndexManifest.class);
-        } catch (IOException e) {
-            throw new AnnoyFormatException(file + ": unreadable manifest: " + e.getMessage(), e);
-        }
+        return Manifests.read(index, IndexManifest.class, AnnoyFormatException::new);
     }
 
     public void write(Path index) throws IOException {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(pathFor(index).toFile(), this);
+        Manifests.write(index, this);
     }
 
     public static String crc32c(Path file) throws IOException {
-        var crc = new CRC32C();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-            while (ch.read(buf) > 0) {
-                buf.flip();
-                crc.update(buf);
-                buf.clear();
-            }
-        }
-        return Long.toHexString(crc.getValue());
+        return Manifests.crc32c(file);
     }
 
     static boolean exists(Path index) {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * One thread's reusable search state, so a query allocates nothing in its hot loop: the shared priority queue over
  * all trees (max-heap on (priority, node) like std::priority_queue of pairs: ties pop the larger node first),
- * visited stamps that de-duplicate candidates as they arrive (C++ sorts the duplicate-laden list instead), and a
- * bounded max-heap keeping the k best (distance, id).
+ * visited stamps that de-duplicate candidates as they arrive (C++ sorts the duplicate-laden list instead), and the
+ * bounded {@link TopK} keeping the k best (distance, id).
  */
 final class SearchScratch {
     // candidate queue
@@ -18,10 +18,9 @@ final class SearchScratch {
     int stamp;
     int[] unique = new int[1024];
     int nUnique;
-    // top k, worst on top
-    float[] topDist = new float[16];
-    int[] topId = new int[16];
-    int topSize;
+    // the k best (distance, id), Annoy's tie rule
+    final TopK top = new TopK();
+    private double[] drained = new double[16];
 
     SearchScratch(int nItems) {
         stamps = new int[nItems];
@@ -30,14 +29,10 @@ final class SearchScratch {
     void reset(int k) {
         size = 0;
         nUnique = 0;
-        topSize = 0;
+        top.reset(k);
         if (++stamp == 0) { // wrapped: forget every old stamp
             Arrays.fill(stamps, 0);
             stamp = 1;
-        }
-        if (topDist.length < k) {
-            topDist = new float[k];
-            topId = new int[k];
         }
     }
 
@@ -114,71 +109,16 @@ final class SearchScratch {
         node[b] = n;
     }
 
-    // ---- top k: keep the k smallest (dist, id); worst at index 0
-
-    private boolean worse(float d1, int i1, float d2, int i2) {
-        return d1 > d2 || d1 == d2 && i1 > i2;
-    }
-
-    void offer(float d, int id, int k) {
-        if (topSize < k) {
-            int i = topSize++;
-            topDist[i] = d;
-            topId[i] = id;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (!worse(topDist[i], topId[i], topDist[parent], topId[parent])) {
-                    break;
-                }
-                swapTop(i, parent);
-                i = parent;
-            }
-        } else if (worse(topDist[0], topId[0], d, id)) {
-            topDist[0] = d;
-            topId[0] = id;
-            siftDownTop();
-        }
-    }
-
-    private void siftDownTop() {
-        int i = 0;
-        while (true) {
-            int l = 2 * i + 1, r = l + 1, w = i;
-            if (l < topSize && worse(topDist[l], topId[l], topDist[w], topId[w])) {
-                w = l;
-            }
-            if (r < topSize && worse(topDist[r], topId[r], topDist[w], topId[w])) {
-                w = r;
-            }
-            if (w == i) {
-                return;
-            }
-            swapTop(i, w);
-            i = w;
-        }
-    }
-
-    private void swapTop(int a, int b) {
-        float d = topDist[a];
-        topDist[a] = topDist[b];
-        topDist[b] = d;
-        int n = topId[a];
-        topId[a] = topId[b];
-        topId[b] = n;
-    }
-
-    /** Empties the top-k heap into the arrays, best first; returns the count. */
+    /** Empties the top k into the arrays as Annoy's raw distances, best first; returns the count. */
     int drainSorted(int[] ids, float[] dists) {
-        int n = topSize;
-        for (int i = n - 1; i >= 0; i--) {
-            ids[i] = topId[0];
-            if (dists != null) {
-                dists[i] = topDist[0];
+        if (drained.length < ids.length) {
+            drained = new double[ids.length];
+        }
+        int n = top.drainSorted(ids, drained);
+        if (dists != null) {
+            for (int i = 0; i < n; i++) {
+                dists[i] = (float) drained[i];
             }
-            topDist[0] = topDist[topSize - 1];
-            topId[0] = topId[topSize - 1];
-            topSize--;
-            siftDownTop();
         }
         return n;
     }

@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -21,8 +22,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.musicdiscovery.collections.CollectionBuilder;
 
-/** New index versions swap in under a concurrent query loop without a failed request; a bad one is refused. */
+/**
+ * New index versions swap in under a concurrent query loop (answered by the sparse index, auto) without a failed
+ * request; a version with a bad tree file or a bad sparse file is refused and the old one keeps serving.
+ */
 @QuarkusTest
 @QuarkusTestResource(TestCollections.class)
 class HotSwapTest {
@@ -85,6 +90,15 @@ class HotSwapTest {
         Map<String, Object> status = reload();
         assertEquals(previous, status.get("version"), "the old version keeps serving");
         assertTrue(String.valueOf(status.get("lastError")).contains(bad.getFileName().toString()), status.toString());
+        // so must a version whose sparse index was damaged (here: a flipped byte the checksum catches)
+        Path badSparse = TestCollections.buildGenre(6);
+        Path postings = badSparse.resolve(CollectionBuilder.SPARSE_FILE);
+        byte[] bytes = Files.readAllBytes(postings);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(postings, bytes);
+        status = reload();
+        assertEquals(previous, status.get("version"), "the old version keeps serving");
+        assertTrue(String.valueOf(status.get("lastError")).contains(CollectionBuilder.SPARSE_FILE), status.toString());
         Thread.sleep(300);
         stop.set(true);
         for (Future<?> loop : loops) {

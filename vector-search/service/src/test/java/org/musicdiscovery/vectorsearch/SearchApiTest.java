@@ -94,6 +94,8 @@ class SearchApiTest {
         "{\"genres\":{\"blues\":1},\"k\":5000}|k",
         "{\"genres\":{\"blues\":1},\"searchK\":-5}|searchK",
         "{\"genres\":{\"blues\":1},\"trees\":\"kd\"}|trees",
+        "{\"genres\":{\"blues\":1},\"strategy\":\"fastest\"}|strategy",
+        "{\"vector\":[-0.5,1,0,0,0,0],\"strategy\":\"exact\"}|strategy",
         "{\"genres\":{\"blues\":1},\"types\":[\"album\"]}|types",
         "{\"genres\":{\"blues\":1},\"vector\":[1,0,0,0,0,0]}|query",
         "{\"item\":\"song:999999\"}|item",

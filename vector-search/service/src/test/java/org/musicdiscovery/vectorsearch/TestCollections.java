@@ -11,8 +11,9 @@ import java.util.Random;
 import org.musicdiscovery.collections.CollectionBuilder;
 
 /**
- * Real index files for the service tests: a sparse "genre" collection (2,000 items of three types over six named
- * genres) built with the production builder into a temporary index directory the service is pointed at.
+ * Real index files for the service tests, built with the production builder into a temporary index directory the
+ * service is pointed at: a sparse "genre" collection (2,000 items of three types over six named genres, with its
+ * sparse index) and a dense "embedding" collection (500 items × 8 signed dimensions, trees only).
  */
 public class TestCollections implements QuarkusTestResourceLifecycleManager {
     static final List<String> GENRES = List.of("blues", "funk", "jazz", "rock", "soul", "techno");
@@ -23,6 +24,7 @@ public class TestCollections implements QuarkusTestResourceLifecycleManager {
         try {
             root = Files.createTempDirectory("vector-search-test");
             buildGenre(1);
+            buildEmbedding();
             return Map.of("discovery.index.dir", root.toString(), "discovery.index.poll-seconds", "0");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,6 +54,23 @@ public class TestCollections implements QuarkusTestResourceLifecycleManager {
         }
         return CollectionBuilder.build(root, "genre", new CollectionBuilder.Items(vectors, types, ids), GENRES,
                 List.of("dot", "angular"), 5, seed, 1, "test", msg -> { });
+    }
+
+    static Path buildEmbedding() throws IOException {
+        Random r = new Random(99);
+        int n = 500;
+        float[][] vectors = new float[n][8];
+        char[] types = new char[n];
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            for (int z = 0; z < 8; z++) {
+                vectors[i][z] = (float) r.nextGaussian();
+            }
+            types[i] = i % 5 == 0 ? 'a' : 's';
+            ids[i] = 1000 + i;
+        }
+        return CollectionBuilder.build(root, "embedding", new CollectionBuilder.Items(vectors, types, ids), null,
+                List.of("dot", "angular"), 5, 7, 1, "test", msg -> { });
     }
 
     @Override

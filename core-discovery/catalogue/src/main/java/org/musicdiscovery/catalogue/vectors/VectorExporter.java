@@ -28,8 +28,9 @@ import java.util.function.Consumer;
  * Exports the genre vectors stored in {@code item_genres} for the vector index (format in docs/catalogue.md):
  * <ul>
  *   <li>{@value #DIMS}: {@code dim TAB genre}, dims 0..f-1 over the genres in use, alphabetical;</li>
- *   <li>{@value #SPARSE}: {@code vid TAB type TAB catalogueId TAB dim:weight,dim:weight...} (vid = dense 0..n-1
- *       id: songs by id, then playlists, then artists);</li>
+ *   <li>{@value #SPARSE}: {@code vid TAB type TAB catalogueId TAB dim:weight,dim:weight... TAB popularity} (vid =
+ *       dense 0..n-1 id: songs by id, then playlists, then artists; popularity orders items with equal scores in
+ *       the index);</li>
  *   <li>{@value #DENSE}: the engine's plain format {@code vid TAB v1 v2 ... vf};</li>
  *   <li>{@value #MANIFEST}: counts and digest.</li>
  * </ul>
@@ -99,14 +100,21 @@ public final class VectorExporter {
         long vid = 0;
         int f = dimIndex.size();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT item_type, item_id, genre, weight FROM item_genres
-                ORDER BY CASE item_type WHEN 's' THEN 0 WHEN 'p' THEN 1 ELSE 2 END, item_id, weight DESC, genre""");
+                SELECT g.item_type, g.item_id, g.genre, g.weight,
+                       COALESCE(s.popularity, p.popularity, a.popularity, 0)
+                FROM item_genres g
+                LEFT JOIN songs s ON g.item_type = 's' AND s.id = g.item_id
+                LEFT JOIN playlists p ON g.item_type = 'p' AND p.id = g.item_id
+                LEFT JOIN artists a ON g.item_type = 'a' AND a.id = g.item_id
+                ORDER BY CASE g.item_type WHEN 's' THEN 0 WHEN 'p' THEN 1 ELSE 2 END, g.item_id, g.weight DESC,
+                         g.genre""");
              BufferedWriter sparse = Files.newBufferedWriter(tmp(outDir, SPARSE), StandardCharsets.UTF_8);
              BufferedWriter dense = Files.newBufferedWriter(tmp(outDir, DENSE), StandardCharsets.UTF_8)) {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 String curType = null;
                 long curId = -1;
+                double curPopularity = 0;
                 StringBuilder entries = new StringBuilder();
                 float[] values = new float[f];
                 boolean more = rs.next();
@@ -114,20 +122,21 @@ public final class VectorExporter {
                     String type = rs.getString(1);
                     long id = rs.getLong(2);
                     if (curType != null && (!type.equals(curType) || id != curId)) {
-                        emit(sparse, dense, sha, vid++, curType, curId, entries, values);
+                        emit(sparse, dense, sha, vid++, curType, curId, curPopularity, entries, values);
                         if (vid % 50_000 == 0) {
                             progress.accept("exported " + vid + " vectors");
                         }
                     }
                     curType = type;
                     curId = id;
+                    curPopularity = rs.getDouble(5);
                     int dim = dimIndex.get(rs.getString(3));
                     float weight = rs.getFloat(4);
                     entries.append(entries.isEmpty() ? "" : ",").append(dim).append(':').append(weight);
                     values[dim] = weight;
                     more = rs.next();
                     if (!more) {
-                        emit(sparse, dense, sha, vid++, curType, curId, entries, values);
+                        emit(sparse, dense, sha, vid++, curType, curId, curPopularity, entries, values);
                     }
                 }
             }
@@ -138,8 +147,9 @@ public final class VectorExporter {
     }
 
     private static void emit(BufferedWriter sparse, BufferedWriter dense, MessageDigest sha, long vid, String type,
-                             long id, StringBuilder entries, float[] values) throws IOException {
-        String line = vid + "\t" + ItemType.fromCode(type).code() + "\t" + id + "\t" + entries + "\n";
+                             long id, double popularity, StringBuilder entries, float[] values) throws IOException {
+        String line = vid + "\t" + ItemType.fromCode(type).code() + "\t" + id + "\t" + entries + "\t" + popularity
+                + "\n";
         sparse.write(line);
         sha.update(line.getBytes(StandardCharsets.UTF_8));
         StringBuilder d = new StringBuilder(values.length * 2 + 16).append(vid).append('\t');

@@ -21,9 +21,13 @@ class VectorExporterTest {
         assertEquals(e.items(), sparse.size());
         assertEquals(20 + 7 + 14, sparse.size(), "songs, playlists and artists that have genres");
         assertEquals(sparse.size(), dense.size());
+        double popular = 0;
         for (int vid = 0; vid < sparse.size(); vid++) {
             String[] f = sparse.get(vid).split("\t");
+            assertEquals(5, f.length, "vid, type, id, genres, popularity");
             assertEquals(Integer.toString(vid), f[0], "vids are dense 0..n-1");
+            assertTrue(Double.parseDouble(f[4]) >= 0, "popularity " + f[4]);
+            popular = Math.max(popular, Double.parseDouble(f[4]));
             assertTrue(List.of("s", "p", "a").contains(f[1]));
             double sum = 0;
             String[] d = dense.get(vid).split("\t")[1].split(" ");
@@ -36,6 +40,7 @@ class VectorExporterTest {
             assertEquals(1.0, sum, 1e-5, "line " + vid);
         }
         assertEquals("0\ts\t0\t", sparse.getFirst().substring(0, 6), "songs first, by id");
+        assertTrue(popular > 0, "songs in playlists are popular, and the export says so");
         for (int i = 0; i < dims.size(); i++) {
             assertTrue(dims.get(i).startsWith(i + "\t"), "dims are numbered 0..f-1");
         }

@@ -17,10 +17,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.musicdiscovery.collections.AnnoyTrees;
 import org.musicdiscovery.collections.CollectionSearch;
 import org.musicdiscovery.collections.LoadedCollection;
+import org.musicdiscovery.collections.Strategy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,6 +73,15 @@ public final class VectorBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%8d %8.3f %9.3f %9.3f %15.2f %15.3f %5.3f %8.3f%n", searchK, p50(dot),
                     p50(ang), p50(both), p50(both) / (p50(dot) + p50(ang)), rBoth, rDot, rAng);
         }
+        if (c.sparse() != null) { // the same queries answered exactly by the sparse index (issue 9)
+            Function<float[], CollectionSearch.Query> exact = q -> query(q, -1, List.of("dot", "angular"),
+                    Strategy.EXACT);
+            double[] both = time(exact, c, queries, pool);
+            System.out.printf(Locale.ROOT, "   exact %8.3f %9.3f %9.3f %15s %15.3f  (strategy exact, both metrics)%n",
+                    p50(time(q -> query(q, -1, List.of("dot"), Strategy.EXACT), c, queries, pool)),
+                    p50(time(q -> query(q, -1, List.of("angular"), Strategy.EXACT), c, queries, pool)), p50(both), "",
+                    recall(c, queries, truth, exact, pool));
+        }
         if (url != null) {
             serviceOverhead(c, queries, pool);
         }
@@ -80,10 +91,14 @@ public final class VectorBench implements Callable<Integer> {
     }
 
     private CollectionSearch.Query query(float[] q, int searchK, List<String> metrics) {
-        return new CollectionSearch.Query(q, k, searchK, metrics, Set.of(), false, -1);
+        return query(q, searchK, metrics, Strategy.TREES);
     }
 
-    private static double[] time(java.util.function.Function<float[], CollectionSearch.Query> make,
+    private CollectionSearch.Query query(float[] q, int searchK, List<String> metrics, Strategy strategy) {
+        return new CollectionSearch.Query(q, k, searchK, metrics, Set.of(), false, -1, strategy);
+    }
+
+    private static double[] time(Function<float[], CollectionSearch.Query> make,
             LoadedCollection c, float[][] queries, ExecutorService pool) {
         for (float[] q : queries) { // warm-up
             CollectionSearch.search(c, make.apply(q), pool);
@@ -122,7 +137,7 @@ public final class VectorBench implements Callable<Integer> {
 
     /** Share of the exact top-k (by cosine) among the k candidates returned. */
     private static double recall(LoadedCollection c, float[][] queries, List<Set<Long>> truth,
-            java.util.function.Function<float[], CollectionSearch.Query> make, ExecutorService pool) {
+            Function<float[], CollectionSearch.Query> make, ExecutorService pool) {
         double sum = 0;
         for (int i = 0; i < queries.length; i++) {
             int hit = 0;
@@ -145,7 +160,7 @@ public final class VectorBench implements Callable<Integer> {
                 sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":").append(e.getValue());
                 first = false;
             }
-            bodies.add(sb.append("},\"k\":").append(k).append('}').toString());
+            bodies.add(sb.append("},\"strategy\":\"trees\",\"k\":").append(k).append('}').toString());
         }
         Supplier<double[]> viaHttp = () -> {
             double[] ms = new double[bodies.size()];

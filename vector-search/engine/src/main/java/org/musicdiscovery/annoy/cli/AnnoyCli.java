@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code scripts/annoy}: build, query, inspect and benchmark Annoy-format indices. */
 @Command(name = "annoy", mixinStandardHelpOptions = true, version = "annoy-engine 0.1 (Annoy 1.17 format)",
         description = "Pure-Java Annoy-format indices, byte-compatible with Spotify Annoy <= 1.17.3.",
-        subcommands = {AnnoyCli.Build.class, AnnoyCli.Query.class, AnnoyCli.Inspect.class, BenchCommand.class})
+        subcommands = {AnnoyCli.Build.class, AnnoyCli.Query.class, AnnoyCli.Inspect.class, BenchCommand.class,
+            SparseCommand.class, SparseBenchCommand.class})
 public final class AnnoyCli {
 
     public static void main(String[] args) {

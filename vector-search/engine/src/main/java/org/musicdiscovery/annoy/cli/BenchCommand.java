@@ -53,13 +53,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
-        if (oracle == null) {
-            oracle = Path.of(System.getProperty("user.home"), ".cache/music-discovery/annoy-oracle/annoy_driver");
-        }
-        boolean cpp = Files.isExecutable(oracle);
-        if (!cpp) {
-            System.err.println("no C++ oracle at " + oracle + ": run scripts/annoy-oracle; C++ columns left empty");
-        }
+        oracle = Driver.find(oracle, "C++ columns left empty");
+        boolean cpp = oracle != null;
         List<Datasets> data = new ArrayList<>();
         if (vectors != null) {
             data.add(Datasets.file(vectors, nQueries, 11));

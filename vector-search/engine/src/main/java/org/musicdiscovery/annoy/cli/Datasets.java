@@ -87,6 +87,47 @@ record Datasets(String name, float[][] items, float[][] queries) {
         return out;
     }
 
+    /**
+     * Two-genre mixes as users ask for them: two distinct dimensions drawn with probability proportional to how
+     * many items carry them (the vocabulary's real frequencies), shares 50/50, 60/40, 70/30 or 80/20.
+     */
+    static float[][] frequencyMixes(float[][] items, int n, long seed) {
+        int f = items[0].length;
+        long[] carriers = new long[f];
+        long total = 0;
+        for (float[] v : items) {
+            for (int d = 0; d < f; d++) {
+                if (v[d] != 0) {
+                    carriers[d]++;
+                    total++;
+                }
+            }
+        }
+        Random r = new Random(seed);
+        float[][] out = new float[n][f];
+        for (float[] q : out) {
+            int a = draw(r, carriers, total), b;
+            do {
+                b = draw(r, carriers, total);
+            } while (b == a);
+            float share = 0.5f + 0.1f * r.nextInt(4);
+            q[a] = share;
+            q[b] = 1 - share;
+        }
+        return out;
+    }
+
+    private static int draw(Random r, long[] weights, long total) {
+        long x = (long) (r.nextDouble() * total);
+        for (int d = 0; d < weights.length; d++) {
+            x -= weights[d];
+            if (x < 0) {
+                return d;
+            }
+        }
+        return weights.length - 1;
+    }
+
     private static int argmax(float[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {

@@ -2,6 +2,7 @@ package org.musicdiscovery.annoy.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,17 @@ import java.util.List;
 /** Runs the C++ Annoy driver and returns its standard output lines. */
 final class Driver {
     private Driver() {
+    }
+
+    /** The driver to use ({@code given}, else the one scripts/annoy-oracle builds), or null with a note if absent. */
+    static Path find(Path given, String leftOut) {
+        Path driver = given != null ? given
+                : Path.of(System.getProperty("user.home"), ".cache/music-discovery/annoy-oracle/annoy_driver");
+        if (Files.isExecutable(driver)) {
+            return driver;
+        }
+        System.err.println("no C++ oracle at " + driver + ": run scripts/annoy-oracle; " + leftOut);
+        return null;
     }
 
     static List<String> run(Path driver, String... args) throws IOException, InterruptedException {

@@ -25,7 +25,8 @@ public class SearchResource {
     SearchService service;
 
     @POST
-    @Operation(summary = "Search a collection's dot and/or angular trees (concurrently) and merge the candidates")
+    @Operation(summary = "Best k under dot and/or cosine: exactly from the sparse index or from the trees"
+            + " (strategy auto, trees or exact; the response says which answered)")
     public SearchResponse search(@PathParam("name") String name, SearchRequest request) {
         if (request == null) {
             throw new BadQueryException("body", "a JSON body is required");

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.musicdiscovery.collections.CollectionSearch;
 import org.musicdiscovery.collections.Dimensions;
 import org.musicdiscovery.collections.LoadedCollection;
+import org.musicdiscovery.collections.Strategy;
 import org.musicdiscovery.vectorsearch.api.Limits;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 
@@ -49,7 +50,22 @@ public final class QueryVectors {
             c.trees().values().iterator().next().vector(exclude, vector);
         }
         return new CollectionSearch.Query(vector, k, searchK, metrics, types,
-                Boolean.TRUE.equals(r.includeVectors()), exclude);
+                Boolean.TRUE.equals(r.includeVectors()), exclude, strategy(r.strategy(), c, vector));
+    }
+
+    /** auto (default), trees or exact; exact only where the collection and the query allow it. */
+    static Strategy strategy(String name, LoadedCollection c, float[] vector) {
+        Strategy s;
+        try {
+            s = Strategy.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadQueryException("strategy", "strategy must be auto, trees or exact");
+        }
+        String why = s == Strategy.EXACT ? Strategy.whyNotExact(c, vector) : null;
+        if (why != null) {
+            throw new BadQueryException("strategy", why);
+        }
+        return s;
     }
 
     static List<String> metrics(String trees, LoadedCollection c) {

@@ -44,8 +44,11 @@ public class SearchService {
         try {
             CollectionSearch.Query q = QueryVectors.toQuery(request, c);
             CollectionSearch.Result result = CollectionSearch.search(c, q, treePool);
-            result.timings().entrySet().stream().filter(e -> !e.getKey().equals("rounds")).forEach(e -> Timer.builder("vector.search.time").tag("collection", collection)
-                    .tag("stage", e.getKey()).register(meters).record((long) (e.getValue() * 1e6), TimeUnit.NANOSECONDS));
+            String strategy = result.strategy().wireName();
+            result.timings().entrySet().stream().filter(e -> !e.getKey().equals("rounds")).forEach(e ->
+                    Timer.builder("vector.search.time").tag("collection", collection).tag("strategy", strategy)
+                            .tag("stage", e.getKey()).register(meters)
+                            .record((long) (e.getValue() * 1e6), TimeUnit.NANOSECONDS));
             meters.summary("vector.search.candidates", "collection", collection).record(result.hits().size());
             List<Candidate> out = new ArrayList<>(result.hits().size());
             for (CollectionSearch.Hit h : result.hits()) {
@@ -55,7 +58,7 @@ public class SearchService {
                         h.vector() != null && sparse ? c.dims().sparse(h.vector()) : null,
                         h.vector() != null && !sparse ? h.vector() : null));
             }
-            return new SearchResponse(collection, c.manifest().version(), out, result.timings());
+            return new SearchResponse(collection, c.manifest().version(), out, result.timings(), strategy);
         } finally {
             c.release();
         }

@@ -1,0 +1,324 @@
+package org.musicdiscovery.annoy;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * One thread's exact top-k search over a {@link SparseIndex}, reused across queries so the hot loop allocates
+ * nothing. Items are visited in ascending id over the query's posting lists, pruned on upper bounds that
+ * {@link Similarity} defines. θ is what an item must beat: the k-th best kept score (a tie then loses, since every
+ * later item has a larger id), or before that a floor known from the singles. It only rises, and with it:
+ * <ul>
+ *   <li><b>non-essential</b> lists (MaxScore): the longest set N of query terms, smallest bound first, such that
+ *       an item whose query dimensions all lie in N cannot enter. Every item that can still enter is in one of the
+ *       other, essential lists, so only those generate candidates (their union, merged by id);</li>
+ *   <li><b>required</b> lists: a term without which an item cannot enter. Every item that can still enter is in
+ *       all of them, so once there is one, candidates are the intersection of the required lists (leapfrogging
+ *       over their filtered postings with galloping seeks), for a genre mix usually far smaller than either;</li>
+ *   <li>the <b>posting filter</b>: within a list, a float SIMD pass skips, 16 at a time, postings whose own bound
+ *       (query weight × weight + the query's norm elsewhere × the item's residual norm) cannot reach θ, and
+ *       singles that cannot beat it (exactly): a list of a very common genre is filtered, not scored.</li>
+ * </ul>
+ * A candidate is scored exactly by {@link Similarity}'s rule (dimensions ascending); its weights in the other
+ * query lists come from the postings at hand or from galloping cursors that only move forward. Every bound
+ * over-estimates, with room for rounding, so pruning never drops an item of the top k; ties (many items share one
+ * vector) are decided by id in {@link TopK} as a brute-force scan decides them. When fewer than k items share a
+ * dimension with the query (nothing was ever pruned then), the k are filled with score-0 items in id order.
+ */
+final class SparseSearch {
+    private final SparseIndex ix;
+    private final long wOff;
+    private final long rOff;
+    private final TopK top = new TopK();
+    private final SparseQuery q = new SparseQuery();
+    private final double[] acc = new double[5];
+    // per term of the query
+    private long[] end = new long[8];
+    private long[] next = new long[8];        // the list's next posting that passes the filter, −1 when none
+    private long[] cursor = new long[8];      // look-up position, only moves forward
+    private boolean[] essential = new boolean[8];
+    private boolean[] required = new boolean[8];
+    private float[] need = new float[8];       // the posting filter at the current θ: multis' threshold ...
+    private float[] cut = new float[8];        // ... and singles' smallest passing weight
+    private int[] byBound = new int[8];       // terms by the bound of their own items, non-essential ones first
+    private double[] ownBound = new double[8];
+    private int nonEssential;
+    private int nRequired;
+    private int via;                          // the list whose posting produced the current candidate
+    private int last;                         // the last item visited: the next must be larger
+    // this query's settings
+    private Similarity sim;
+    private IntPredicate accept;
+    private boolean prune;
+    private double theta;                     // prune what cannot beat θ (strict) or reach it (a floor)
+    private boolean strict;
+    private int evaluated;
+    private double[] keys = new double[16];
+    private int[] kept = new int[16];
+
+    SparseSearch(SparseIndex ix) {
+        this.ix = ix;
+        this.wOff = ix.layout.weights();
+        this.rOff = ix.layout.resid();
+    }
+
+    int evaluated() {
+        return evaluated;
+    }
+
+    int search(float[] query, Similarity similarity, int k, IntPredicate accept, int[] ids, double[] dots,
+            double[] cosines, boolean prune) {
+        q.set(query, ix, similarity);
+        this.sim = similarity;
+        this.accept = accept;
+        this.prune = prune;
+        this.theta = Double.NEGATIVE_INFINITY;
+        this.strict = false;
+        this.evaluated = 0;
+        this.last = -1;
+        top.reset(Math.max(k, 0));
+        if (k <= 0) {
+            return 0;
+        }
+        start(k);
+        while (nonEssential < q.m) {
+            int item = nRequired > 0 ? nextInAll() : nextInAny();
+            if (item < 0) {
+                break;
+            }
+            visit(item, via, next[via]);
+        }
+        if (!top.full()) {
+            fillWithZeros();
+        }
+        return drain(ids, dots, cosines);
+    }
+
+    private void start(int k) {
+        if (end.length < q.m) {
+            int n = Math.max(q.m, 2 * end.length);
+            end = new long[n];
+            next = new long[n];
+            cursor = new long[n];
+            essential = new boolean[n];
+            required = new boolean[n];
+            byBound = new int[n];
+            ownBound = new double[n];
+            need = new float[n];
+            cut = new float[n];
+        }
+        nonEssential = 0;
+        nRequired = 0;
+        for (int t = 0; t < q.m; t++) {
+            essential[t] = true;
+            required[t] = false;
+            end[t] = ix.start(q.dims[t] + 1);
+            cursor[t] = ix.start(q.dims[t]);
+            SparseQuery.clear(acc);
+            q.add(acc, t, ix);
+            ownBound[t] = q.bound(acc, sim);
+            int j = t - 1; // insertion sort: queries have a handful of terms
+            while (j >= 0 && ownBound[byBound[j]] > ownBound[t]) {
+                byBound[j + 1] = byBound[j];
+                j--;
+            }
+            byBound[j + 1] = t;
+        }
+        if (prune && accept == null) {
+            floorFromSingles(k);
+        }
+        for (int t = 0; t < q.m; t++) {
+            next[t] = candidate(t, cursor[t]);
+        }
+    }
+
+    /**
+     * A head start for θ: if some query list holds at least k singles at its best single score (in genre data,
+     * thousands of one-genre songs), the k-th score is at least that before anything is scored. A floor, not a
+     * kept score: an item that merely reaches it is still scored (ties are decided by id later).
+     */
+    private void floorFromSingles(int k) {
+        for (int t = 0; t < q.m; t++) {
+            int atBest = sim == Similarity.COSINE ? ix.singles(q.dims[t]) : ix.atMaxSingle(q.dims[t]);
+            if (atBest >= k && q.single[t] > theta) {
+                theta = q.single[t];
+            }
+        }
+        if (theta > Double.NEGATIVE_INFINITY) {
+            updateBounds();
+        }
+    }
+
+    /** Whether something that can score at most {@code bound} can no longer enter the top k. */
+    private boolean ruledOut(double bound) {
+        return strict ? bound <= theta : bound < theta;
+    }
+
+    /** After θ rose: more non-essential terms (a longer prefix in bound order), more required ones. */
+    private void updateBounds() {
+        SparseQuery.clear(acc);
+        for (int i = 0; i < nonEssential; i++) {
+            q.add(acc, byBound[i], ix);
+        }
+        while (nonEssential < q.m) {
+            int t = byBound[nonEssential];
+            q.add(acc, t, ix);
+            if (!ruledOut(q.bound(acc, sim))) {
+                break;
+            }
+            essential[t] = false;
+            nonEssential++;
+        }
+        for (int t = 0; t < q.m; t++) {
+            if (!required[t] && ruledOut(q.boundWithout(t, sim))) {
+                required[t] = true;
+                nRequired++;
+            }
+            need[t] = sim.need(theta, q.norm);
+            cut[t] = sim.singleCut(q.weights[t], theta, strict, q.norm);
+        }
+    }
+
+    /** The first posting of list t from {@code from} on that may still enter the top k, or −1. */
+    private long candidate(int t, long from) {
+        if (from >= end[t]) {
+            return -1;
+        }
+        if (!prune || theta == Double.NEGATIVE_INFINITY) {
+            return from;
+        }
+        return sim.firstReaching(ix.seg, wOff, rOff, from, end[t], q.weights[t], q.rest[t], need[t], cut[t]);
+    }
+
+    /** The smallest next item over the essential lists (their union), or −1. Essential lists never lag. */
+    private int nextInAny() {
+        via = -1;
+        int item = Integer.MAX_VALUE;
+        for (int t = 0; t < q.m; t++) {
+            if (essential[t] && next[t] >= 0 && ix.doc(next[t]) < item) {
+                via = t;
+                item = ix.doc(next[t]);
+            }
+        }
+        return via < 0 ? -1 : item;
+    }
+
+    /** The next item that every required list holds and passes the filter in, or −1: a leapfrog intersection. */
+    private int nextInAll() {
+        int target = last + 1;
+        boolean agreed = false;
+        while (!agreed) {
+            agreed = true;
+            for (int t = 0; t < q.m; t++) {
+                if (!required[t]) {
+                    continue;
+                }
+                if (next[t] >= 0 && ix.doc(next[t]) < target) {
+                    next[t] = candidate(t, ix.seek(next[t], end[t], target));
+                }
+                if (next[t] < 0) {
+                    return -1;
+                }
+                if (ix.doc(next[t]) > target) {
+                    target = ix.doc(next[t]);
+                    agreed = false;
+                }
+                via = t;
+            }
+        }
+        return target;
+    }
+
+    /** Scores the item found at posting p of list t, then moves every list standing on it past it. */
+    private void visit(int item, int t, long p) {
+        score(item, t, p);
+        last = item;
+        for (int s = 0; s < q.m; s++) {
+            if (next[s] >= 0 && ix.doc(next[s]) == item) {
+                next[s] = candidate(s, next[s] + 1);
+            }
+        }
+    }
+
+    /** Scores an item exactly, unless its double-precision bound from posting p of list t already rules it out. */
+    private void score(int item, int t, long p) {
+        if (accept != null && !accept.test(item)) {
+            return;
+        }
+        float w = ix.weight(p);
+        float r = ix.resid(p);
+        double xNorm = ix.norm(item);
+        double dot;
+        if (r == 0) { // the item's only dimension: nothing to look up
+            dot = (double) q.weights[t] * w;
+        } else {
+            if (prune && ruledOut(sim.score((double) q.weights[t] * w + (double) q.rest[t] * r, q.norm, xNorm)
+                    * (1 + SparseQuery.ROOM))) {
+                return;
+            }
+            dot = 0;
+            for (int s = 0; s < q.m; s++) {
+                float ws = s == t ? w : next[s] >= 0 && ix.doc(next[s]) == item ? ix.weight(next[s]) : lookUp(s, item);
+                if (ws != 0) {
+                    dot += (double) q.weights[s] * ws;
+                }
+            }
+        }
+        evaluated++;
+        if (top.offer(-sim.score(dot, q.norm, xNorm), item) && top.full() && -top.worstKey() >= theta) {
+            theta = -top.worstKey(); // a kept score: later items (larger ids) must beat it, a tie loses
+            strict = true;
+            if (prune) {
+                updateBounds();
+            }
+        }
+    }
+
+    /** The item's weight in term s's list, galloping forward from the cursor (items arrive in ascending id). */
+    private float lookUp(int s, int item) {
+        long p = ix.seek(cursor[s], end[s], item);
+        cursor[s] = p;
+        return p < end[s] && ix.doc(p) == item ? ix.weight(p) : 0f;
+    }
+
+    /** Nothing was pruned (the top never filled): add score-0 items, ascending id, skipping those already kept. */
+    private void fillWithZeros() {
+        int n = top.size();
+        if (kept.length < n) {
+            kept = new int[Math.max(n, 2 * kept.length)];
+        }
+        for (int i = 0; i < n; i++) {
+            kept[i] = top.id(i);
+        }
+        Arrays.sort(kept, 0, n);
+        for (int item = 0; item < ix.nItems() && !top.full(); item++) {
+            if (Arrays.binarySearch(kept, 0, n, item) < 0 && (accept == null || accept.test(item))) {
+                top.offer(0, item);
+            }
+        }
+    }
+
+    /** The kept items best first, with their exact dot product and cosine (recomputed the same way). */
+    private int drain(int[] ids, double[] dots, double[] cosines) {
+        if (keys.length < top.size()) {
+            keys = new double[top.size()];
+        }
+        int n = top.drainSorted(ids, keys);
+        for (int i = 0; i < n; i++) {
+            double dot = 0;
+            for (int s = 0; s < q.m; s++) {
+                float ws = ix.weightOf(q.dims[s], ids[i]);
+                if (ws != 0) {
+                    dot += (double) q.weights[s] * ws;
+                }
+            }
+            if (dots != null) {
+                dots[i] = dot;
+            }
+            if (cosines != null) {
+                cosines[i] = Similarity.COSINE.score(dot, q.norm, ix.norm(ids[i]));
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,174 @@
+package org.musicdiscovery.annoy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The sparse index answers exactly what a dense brute-force scan answers — ids, order (ties by id) and scores to the
+ * bit — for dot and cosine, with and without a filter, and pruning changes nothing but the work done.
+ */
+class SparseIndexTest {
+    static final int N = 4000;
+    static final int F = 48;
+
+    @TempDir
+    static Path dir;
+    static float[][] items;
+    static SparseIndex index;
+
+    @BeforeAll
+    static void build() throws IOException {
+        items = SparseData.items(N, F, 17);
+        index = SparseIndex.open(SparseData.build(dir.resolve("items.sparse"), items));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Similarity.class)
+    void equalsDenseBruteForceIdsOrderAndScores(Similarity sim) {
+        Random r = new Random(sim.ordinal() + 1);
+        for (int i = 0; i < 300; i++) {
+            float[] q = SparseData.query(r, F);
+            int k = new int[] {1, 10, 50, 300}[i % 4];
+            IntPredicate accept = i % 5 == 0 ? item -> item % 3 != 0 : null;
+            var expected = SparseData.bruteForce(items, q, sim, k, accept);
+            var actual = SparseData.search(index, q, sim, k, accept, true);
+            String what = sim + " " + SparseData.describe(q) + " k=" + k + (accept != null ? " filtered" : "");
+            assertArrayEquals(SparseData.ids(expected), SparseData.ids(actual), what);
+            assertArrayEquals(SparseData.scores(expected, true), SparseData.scores(actual, true), what + " dots");
+            assertArrayEquals(SparseData.scores(expected, false), SparseData.scores(actual, false), what + " cos");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Similarity.class)
+    void pruningChangesTheWorkNotTheAnswer(Similarity sim) {
+        Random r = new Random(40 + sim.ordinal());
+        long pruned = 0, exhaustive = 0;
+        for (int i = 0; i < 300; i++) {
+            float[] q = SparseData.query(r, F);
+            var with = SparseData.search(index, q, sim, 10, null, true);
+            int scoredWith = index.lastEvaluated();
+            var without = SparseData.search(index, q, sim, 10, null, false);
+            int scoredWithout = index.lastEvaluated();
+            assertEquals(without, with, sim + " " + SparseData.describe(q));
+            assertTrue(scoredWith <= scoredWithout, "pruning never scores more");
+            pruned += scoredWith;
+            exhaustive += scoredWithout;
+        }
+        assertTrue(pruned < exhaustive / 3, sim + ": pruning scored " + pruned + " items, exhaustive " + exhaustive);
+    }
+
+    @Test
+    void aVeryCommonDimensionIsFilteredNotScored() {
+        // dimension 0 is the most common ("rock"): its list holds a large share of the items
+        assertTrue(index.listLength(0) > N / 5, "skewed data: " + index.listLength(0));
+        float[] q = new float[F];
+        q[0] = 0.7f;
+        q[1] = 0.3f;
+        for (Similarity sim : Similarity.values()) {
+            SparseData.search(index, q, sim, 10, null, true);
+            int scored = index.lastEvaluated();
+            assertTrue(scored < index.listLength(0) / 4, sim + " scored " + scored + " of " + index.listLength(0));
+        }
+    }
+
+    @Test
+    void fewerMatchesThanKAreFilledWithZeroScoresInIdOrder() {
+        int rare = F - 1;
+        float[] q = new float[F];
+        q[rare] = 1;
+        int k = index.listLength(rare) + 25;
+        var actual = SparseData.search(index, q, Similarity.COSINE, k, null, true);
+        assertEquals(SparseData.bruteForce(items, q, Similarity.COSINE, k, null), actual);
+        assertEquals(0.0, actual.getLast().cosine());
+        var all = SparseData.search(index, q, Similarity.DOT, N + 10, null, true);
+        assertEquals(N, all.size(), "every item once, even asking for more than there are");
+    }
+
+    @Test
+    void identicalVectorsComeBackInIdOrder() {
+        float[] q = new float[F];
+        q[0] = 1; // every item whose only dimension is 0 has cosine exactly 1: one big tie
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            if (items[i][0] > 0 && Similarity.norm(items[i]) == items[i][0]) {
+                expected.add(i);
+            }
+        }
+        assertTrue(expected.size() > 20, "the data has many identical directions: " + expected.size());
+        var top = SparseData.search(index, q, Similarity.COSINE, expected.size(), null, true);
+        assertEquals(expected, top.stream().map(SparseData.Ranked::id).toList());
+        var dots = SparseData.search(index, q, Similarity.DOT, 200, null, true);
+        for (int i = 1; i < dots.size(); i++) { // under dot too, equal scores are in ascending id
+            if (dots.get(i).dot() == dots.get(i - 1).dot()) {
+                assertTrue(dots.get(i).id() > dots.get(i - 1).id(), dots.subList(i - 1, i + 1).toString());
+            }
+        }
+    }
+
+    @Test
+    void concurrentQueriesGetTheSameAnswersAsOneThread() throws Exception {
+        Random r = new Random(9);
+        List<float[]> queries = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            queries.add(SparseData.query(r, F));
+        }
+        List<List<SparseData.Ranked>> alone = new ArrayList<>();
+        for (float[] q : queries) {
+            alone.add(SparseData.search(index, q, Similarity.COSINE, 20, null, true));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int rep = 0; rep < 5; rep++) {
+                        for (int i = 0; i < queries.size(); i++) {
+                            if (!alone.get(i).equals(SparseData.search(index, queries.get(i), Similarity.COSINE, 20,
+                                    null, true))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> run : runs) {
+                assertTrue(run.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void negativeOrNonFiniteInputIsRefused() {
+        float[] q = new float[F];
+        q[2] = -0.5f;
+        assertThrows(IllegalArgumentException.class, () -> index.search(q, Similarity.DOT, 5, null, new int[5], null,
+                null));
+        assertThrows(IllegalArgumentException.class, () -> index.search(new float[F - 1], Similarity.DOT, 5, null,
+                new int[5], null, null));
+        var b = new SparseIndexBuilder(3);
+        assertThrows(IllegalArgumentException.class, () -> b.add(0, new float[] {1, -1, 0}));
+        assertThrows(IllegalArgumentException.class, () -> b.add(0, new float[] {Float.NaN, 0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> b.add(0, new float[] {1, 0}));
+    }
+}
