@@ -24,7 +24,7 @@ public class KeywordLatency {
         Path songs = Path.of(args[3], "yes/complete/song_hash.txt");
         int n = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         List<String> queries = queries(songs, n, new Random(42));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
         System.out.printf("%d keyword queries (real artists and titles, seed 42), 1 client, sequential%n", n);
         Req viaWebReq = q -> HttpRequest.newBuilder(URI.create(web + "/api/v1/search?limit=20&q="

@@ -35,7 +35,7 @@ public class PipelineBench {
         String core = args[0], token = args[1];
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 1600;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newFixedThreadPool(4)).build();
         Random r = new Random(3);
         List<String> misses = new ArrayList<>();
@@ -74,7 +74,7 @@ public class PipelineBench {
         for (int i = 0; i < bodies.size(); i++) {
             int n = i;
             futures.add(pool.submit(() -> {
-                var req = HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover"))
+                var req = HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover")).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json").header("X-Internal-Token", token)
                         .POST(HttpRequest.BodyPublishers.ofString(bodies.get(n))).build();
                 long t0 = System.nanoTime();
@@ -118,7 +118,7 @@ public class PipelineBench {
                 b = GENRES[8 + r.nextInt(GENRES.length - 8)];
             }
             String q = String.format(PHRASES[i % PHRASES.length], a, b);
-            var req = HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover"))
+            var req = HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover")).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("X-Internal-Token", token)
                     .POST(HttpRequest.BodyPublishers.ofString(body(q, 10, "any"))).build();
             String json = http.send(req, HttpResponse.BodyHandlers.ofString()).body();

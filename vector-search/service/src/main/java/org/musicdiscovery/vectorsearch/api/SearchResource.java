@@ -1,5 +1,6 @@
 package org.musicdiscovery.vectorsearch.api;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,9 @@ public class SearchResource {
     @Inject
     SearchService service;
 
+    // On the event loop: a search is sub-millisecond CPU work on mapped memory (no I/O to wait for), and handing
+    // body and response between a worker thread and the event loop cost more than the search itself.
+    @NonBlocking
     @POST
     @Operation(summary = "Best k under dot and/or cosine: exactly from the sparse index or from the trees"
             + " (strategy auto, trees or exact; the response says which answered)")
