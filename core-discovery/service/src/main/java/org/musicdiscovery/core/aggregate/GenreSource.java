@@ -2,6 +2,7 @@ package org.musicdiscovery.core.aggregate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.musicdiscovery.vectorsearch.api.SearchResponse;
 public class GenreSource {
     public static final String NAME = "vector";
     public static final String COLLECTION = "genre";
+    static final int PER_GENRE_MIN = 20;
+    static final int PER_GENRE_MAX_GENRES = 4;
 
     @Inject
     @RestClient
@@ -33,8 +36,18 @@ public class GenreSource {
     @Fallback(fallbackMethod = "unavailable")
     public CompletionStage<SourceResult> candidates(Map<String, Double> mix, List<String> types, int k) {
         SearchResponse response = vectors.search(COLLECTION, SearchRequest.genres(mix, k, types));
-        return CompletableFuture.completedFuture(
-                SourceResult.ok(NAME, toCandidates(response, NAME), version(response)));
+        List<Candidate> found = new ArrayList<>(toCandidates(response, NAME));
+        String version = version(response);
+        // the purest items of each asked genre too: where the catalogue has few blends of the mix, the page is
+        // composed of them in the asked proportions (score.MixComposer); the mix's own nearest are all blends or
+        // the dominant genre's
+        int perGenre = Math.max(PER_GENRE_MIN, k / 4);
+        mix.entrySet().stream().filter(e -> e.getValue() > 0).limit(PER_GENRE_MAX_GENRES).forEach(e -> {
+            SearchResponse alone = vectors.search(COLLECTION, SearchRequest.genres(Map.of(e.getKey(), 1.0),
+                    perGenre, types));
+            found.addAll(toCandidates(alone, NAME));
+        });
+        return CompletableFuture.completedFuture(SourceResult.ok(NAME, found, version));
     }
 
     CompletionStage<SourceResult> unavailable(Map<String, Double> mix, List<String> types, int k) {

@@ -23,11 +23,13 @@ import org.musicdiscovery.core.filter.ResultFilter;
 import org.musicdiscovery.core.parse.QueryParsing;
 import org.musicdiscovery.core.populate.DetailPopulator;
 import org.musicdiscovery.core.populate.ResultItems;
+import org.musicdiscovery.core.score.MixComposer;
 import org.musicdiscovery.core.score.Ranker;
 import org.musicdiscovery.core.score.Ranker.Ranked;
 
 /**
- * The discovery pipeline, stage by stage: parse → cache → aggregate → populate → score → filter → page. Details
+ * The discovery pipeline, stage by stage: parse → cache → aggregate → populate → score → filter → compose → page.
+ * Details
  * are fetched for all candidates in one Redis round trip before scoring, because the popularity prior and
  * de-duplication need them. Each stage's wall time is reported in the response.
  */
@@ -95,7 +97,13 @@ public class DiscoveryPipeline {
 
         Set<String> excluded = new HashSet<>(parsed.excluded() == null ? List.of() : parsed.excluded());
         List<Ranked> kept = ResultFilter.apply(ranked, ItemTypes.filter(parsed.itemType()), excluded, Set.of());
-        clock.lap("filter");
+        if (parsed.mode() == ParsedQuery.Mode.genre) {
+            clock.lap("filter");
+            kept = MixComposer.compose(kept, parsed.genres(), request.offset() + request.limit());
+            clock.lap("compose");
+        } else {
+            clock.lap("filter");
+        }
 
         List<ResultItem> items = kept.stream().skip(request.offset()).limit(request.limit())
                 .map(r -> ResultItems.of(r.detail(), r.total(),

@@ -21,7 +21,8 @@ public final class Ranker {
     static final double KEYWORD_ARTIST_BONUS = 0.2;
 
     /** A candidate with its details and score. */
-    public record Ranked(Candidate candidate, EntityDetail detail, MixScorer.Score score) {
+    /** @param mix the genre mix it was scored with (from the candidate, else from its details) */
+    public record Ranked(Candidate candidate, EntityDetail detail, MixScorer.Score score, Map<String, Double> mix) {
         public double total() {
             return score.total();
         }
@@ -49,7 +50,7 @@ public final class Ranker {
                 case keyword -> MixScorer.relevance(c.keyword(), mix, excluded, pop, maxPop);
                 case similar -> MixScorer.relevance(c.similarity(), mix, excluded, pop, maxPop);
             };
-            out.add(new Ranked(c, d, s));
+            out.add(new Ranked(c, d, s, mix));
         }
         out.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.candidate().ref().toString()));

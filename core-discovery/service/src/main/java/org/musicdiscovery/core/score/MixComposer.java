@@ -1,0 +1,77 @@
+package org.musicdiscovery.core.score;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.musicdiscovery.core.score.Ranker.Ranked;
+
+/**
+ * Composes the first positions of a genre-mix answer so that, together, they carry the asked proportions
+ * (proportionality diversification in the spirit of PM-2, Dang &amp; Croft 2012). Scoring each item alone favours
+ * pure items: for "funk with a little rock" in a catalogue with few funk-rock blends every top item is pure funk,
+ * and the page as a whole has no rock at all. Here each position goes to the candidate maximising
+ *
+ * <pre>
+ *   gain(c) = score(c) − BALANCE · Σ_g |page_g + c_g − (n+1)·asked_g|      (page_g: genre g summed over the n
+ * </pre>                                                               items placed so far; extra genres count whole)
+ *
+ * Deviation is counted in items, not as the mean's L1, so one misplaced item weighs the same at position 2 as at
+ * position 10 (the mean's L1 shrinks like 1/n and would let the pure majority genre take every late position).
+ *
+ * so blended items that fit the mix still come first (high score, small L1), and where the catalogue has no blends
+ * the page mixes pure items in the asked proportions. Ties keep the ranker's order. Positions after {@code n} keep
+ * the ranker's order.
+ */
+public final class MixComposer {
+    /** Score given up per item of deviation from the asked proportions (item scores span ~0..1). */
+    static final double BALANCE = 0.5;
+
+    private MixComposer() {
+    }
+
+    public static List<Ranked> compose(List<Ranked> ranked, Map<String, Double> asked, int n) {
+        if (asked == null || asked.size() < 2 || ranked.size() < 2) {
+            return ranked;
+        }
+        List<Ranked> pool = new ArrayList<>(ranked);
+        List<Ranked> page = new ArrayList<>(Math.min(n, pool.size()) + pool.size());
+        Map<String, Double> sum = new HashMap<>();
+        for (int pos = 0; pos < n && !pool.isEmpty(); pos++) {
+            int best = 0;
+            double bestGain = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < pool.size(); i++) {
+                Ranked c = pool.get(i);
+                double gain = c.total() - BALANCE * deviation(sum, pos + 1, c.mix(), asked);
+                if (gain > bestGain) { // strict: the earlier (better ranked) candidate wins ties
+                    bestGain = gain;
+                    best = i;
+                }
+            }
+            Ranked chosen = pool.remove(best);
+            chosen.mix().forEach((g, w) -> sum.merge(g, w, Double::sum));
+            page.add(chosen);
+        }
+        page.addAll(pool);
+        return page;
+    }
+
+    /** Σ_g |sum_g + extra_g − n·asked_g| over every genre present: the page's distance from n·asked, in items. */
+    static double deviation(Map<String, Double> sum, int n, Map<String, Double> extra, Map<String, Double> asked) {
+        double d = 0;
+        for (var e : asked.entrySet()) {
+            d += Math.abs(sum.getOrDefault(e.getKey(), 0.0) + extra.getOrDefault(e.getKey(), 0.0) - n * e.getValue());
+        }
+        for (var e : sum.entrySet()) {
+            if (!asked.containsKey(e.getKey())) {
+                d += e.getValue() + extra.getOrDefault(e.getKey(), 0.0);
+            }
+        }
+        for (var e : extra.entrySet()) {
+            if (!asked.containsKey(e.getKey()) && !sum.containsKey(e.getKey())) {
+                d += e.getValue();
+            }
+        }
+        return d;
+    }
+}

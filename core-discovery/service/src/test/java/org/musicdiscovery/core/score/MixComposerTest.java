@@ -1,0 +1,89 @@
+package org.musicdiscovery.core.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.musicdiscovery.catalogue.model.ItemRef;
+import org.musicdiscovery.catalogue.model.ItemType;
+import org.musicdiscovery.core.aggregate.Candidate;
+import org.musicdiscovery.core.score.Ranker.Ranked;
+
+class MixComposerTest {
+    static final Map<String, Double> FUNK_LITTLE_ROCK = Map.of("funk", 0.8, "rock", 0.2);
+
+    /** Candidates in the order the ranker gives them: each scored alone against the query. */
+    static List<Ranked> ranked(Map<String, Double> query, List<Map<String, Double>> mixes) {
+        List<Ranked> out = new ArrayList<>();
+        for (int i = 0; i < mixes.size(); i++) {
+            var c = new Candidate(new ItemRef(ItemType.SONG, i), mixes.get(i), 0, 0, Set.of("vector"));
+            out.add(new Ranked(c, null, MixScorer.score(query, mixes.get(i), Set.of(), 0, 0), mixes.get(i)));
+        }
+        out.sort((a, b) -> Double.compare(b.total(), a.total()));
+        return out;
+    }
+
+    static double pageL1(List<Ranked> page, int n, Map<String, Double> asked) {
+        Map<String, Double> sum = new HashMap<>();
+        page.subList(0, n).forEach(r -> r.mix().forEach((g, w) -> sum.merge(g, w, Double::sum)));
+        return MixComposer.deviation(sum, n, Map.of(), asked) / n; // the L1 of the page's mean mix
+    }
+
+    @Test
+    void withoutBlendsThePageMixesPureItemsInTheAskedProportions() {
+        List<Map<String, Double>> mixes = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            mixes.add(Map.of("funk", 1.0));
+        }
+        for (int i = 0; i < 10; i++) {
+            mixes.add(Map.of("rock", 1.0));
+        }
+        List<Ranked> ranked = ranked(FUNK_LITTLE_ROCK, mixes);
+        assertEquals(0.4, pageL1(ranked, 10, FUNK_LITTLE_ROCK), 1e-9, "scored alone: ten pure funk items");
+        List<Ranked> page = MixComposer.compose(ranked, FUNK_LITTLE_ROCK, 10);
+        assertEquals(0.0, pageL1(page, 10, FUNK_LITTLE_ROCK), 1e-9);
+        assertEquals(1.0, page.getFirst().mix().get("funk"), "the best single fit still leads");
+        assertEquals(ranked.size(), page.size(), "nothing lost, nothing added");
+    }
+
+    @Test
+    void blendsThatFitTheMixComeFirst() {
+        List<Map<String, Double>> mixes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            mixes.add(Map.of("funk", 1.0));
+            mixes.add(Map.of("rock", 1.0));
+        }
+        for (int i = 0; i < 10; i++) {
+            mixes.add(Map.of("funk", 0.8, "rock", 0.2));
+        }
+        List<Ranked> page = MixComposer.compose(ranked(FUNK_LITTLE_ROCK, mixes), FUNK_LITTLE_ROCK, 10);
+        page.subList(0, 10).forEach(r -> assertEquals(FUNK_LITTLE_ROCK, r.mix()));
+    }
+
+    @Test
+    void singleGenreQueriesKeepTheRankersOrder() {
+        List<Ranked> ranked = ranked(Map.of("funk", 1.0), List.of(Map.of("funk", 1.0), Map.of("funk", 0.5,
+                "soul", 0.5), Map.of("rock", 1.0)));
+        assertEquals(ranked, MixComposer.compose(ranked, Map.of("funk", 1.0), 10));
+    }
+
+    @Test
+    void positionsAfterThePageKeepTheRankersOrder() {
+        List<Map<String, Double>> mixes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            mixes.add(Map.of("funk", 1.0, "x" + i, 0.0));
+            mixes.add(Map.of("rock", 1.0, "y" + i, 0.0));
+        }
+        List<Ranked> ranked = ranked(FUNK_LITTLE_ROCK, mixes);
+        List<Ranked> page = MixComposer.compose(ranked, FUNK_LITTLE_ROCK, 5);
+        List<Ranked> rest = new ArrayList<>(ranked);
+        rest.removeAll(page.subList(0, 5));
+        assertEquals(rest, page.subList(5, page.size()));
+        assertTrue(page.subList(0, 5).stream().anyMatch(r -> r.mix().containsKey("rock")));
+    }
+}
