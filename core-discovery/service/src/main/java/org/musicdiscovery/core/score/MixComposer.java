@@ -16,12 +16,11 @@ import org.musicdiscovery.core.score.Ranker.Ranked;
  *   gain(c) = score(c) − BALANCE · Σ_g |page_g + c_g − (n+1)·asked_g|      (page_g: genre g summed over the n
  * </pre>                                                               items placed so far; extra genres count whole)
  *
- * Deviation is counted in items, not as the mean's L1, so one misplaced item weighs the same at position 2 as at
- * position 10 (the mean's L1 shrinks like 1/n and would let the pure majority genre take every late position).
- *
- * so blended items that fit the mix still come first (high score, small L1), and where the catalogue has no blends
- * the page mixes pure items in the asked proportions. Ties keep the ranker's order. Positions after {@code n} keep
- * the ranker's order.
+ * so blended items that fit the mix still come first (high score, small deviation), and where the catalogue has no
+ * blends the page mixes pure items in the asked proportions. Deviation is counted in items, not as the mean's L1, so
+ * one misplaced item weighs the same at position 2 as at position 10 (the mean's L1 shrinks like 1/n and would let
+ * the pure majority genre take every late position). Ties keep the ranker's order, and so do positions after
+ * {@code n}. Greedy, so the first n positions do not depend on n: page 2 continues page 1.
  */
 public final class MixComposer {
     /** Score given up per item of deviation from the asked proportions (item scores span ~0..1). */
