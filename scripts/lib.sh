@@ -68,6 +68,16 @@ ensure_redis() {
 DB_NAME="${DISCOVERY_DB_URL##*/}"; DB_NAME="${DB_NAME%%\?*}"
 REDIS_DB="${DISCOVERY_REDIS_URL##*/}"; [[ "$REDIS_DB" =~ ^[0-9]+$ ]] || REDIS_DB=0
 psql_q() { psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "${2:-$DB_NAME}" -tAqc "$1" 2>/dev/null; }
+# an API key whose limit is far above any benchmark's load (the anonymous limit would turn a benchmark into 429s),
+# created once per checkout
+bench_api_key() {
+  local f="$VAR/run/bench-key"
+  if [ ! -s "$f" ]; then
+    mkdir -p "$VAR/run"
+    (umask 077 && "$ROOT/scripts/api-keys" create --name bench --rate-per-minute 1000000 > "$f")
+  fi
+  cat "$f"
+}
 redis_q() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" "$@" 2>/dev/null; }
 
 CATALOGUE_JAR() { ls "$ROOT"/core-discovery/catalogue/target/catalogue-*-cli.jar 2>/dev/null | head -1; }

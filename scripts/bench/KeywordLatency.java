@@ -16,19 +16,20 @@ import java.util.Random;
  * Keyword-query latency through the public web layer and, as the peer in the same run, against core-discovery
  * directly: the difference is the gateway's overhead. Queries are real artist names and song titles drawn
  * (seeded) from yes.com's song list. Single client, sequential, after a warm-up.
- * Usage: java KeywordLatency.java WEB_URL CORE_URL TOKEN DATA_DIR [N]
+ * Usage: java KeywordLatency.java WEB_URL CORE_URL TOKEN DATA_DIR [N [API_KEY]]
  */
 public class KeywordLatency {
     public static void main(String[] args) throws Exception {
         String web = args[0], core = args[1], token = args[2];
         Path songs = Path.of(args[3], "yes/complete/song_hash.txt");
         int n = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+        String apiKey = args.length > 5 ? args[5] : null; // without one, the anonymous per-address limit applies
         List<String> queries = queries(songs, n, new Random(42));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
         System.out.printf("%d keyword queries (real artists and titles, seed 42), 1 client, sequential%n", n);
-        Req viaWebReq = q -> HttpRequest.newBuilder(URI.create(web + "/api/v1/search?limit=20&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8))).GET().build();
+        Req viaWebReq = q -> withKey(HttpRequest.newBuilder(URI.create(web + "/api/v1/search?limit=20&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8))), apiKey).GET().build();
         Req directReq = q -> HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover"))
                 .header("Content-Type", "application/json").header("X-Internal-Token", token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"" + q.replace("\\", "\\\\").replace("\"", "\\\"")
@@ -74,6 +75,10 @@ public class KeywordLatency {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
         }
         return t;
+    }
+
+    static HttpRequest.Builder withKey(HttpRequest.Builder b, String apiKey) {
+        return apiKey == null ? b : b.header("X-Api-Key", apiKey);
     }
 
     interface Req {

@@ -22,14 +22,19 @@ import java.util.regex.Pattern;
 /**
  * Core discovery's pipeline under concurrency, cache misses vs cache hits in the same run, with the per-stage
  * breakdown the responses report; then how close the top 10 of 20 genre-fluid queries come to the asked mix (L1).
- * Usage: java PipelineBench.java CORE_URL TOKEN [CONCURRENCY] [REQUESTS]
+ * Usage: java PipelineBench.java CORE_URL TOKEN [CONCURRENCY] [REQUESTS] [SEED]
+ * The seed of the random mixes defaults to the clock, so a rerun within the cache TTL still misses; each run prints
+ * how many answers really were misses and hits.
  */
 public class PipelineBench {
     static final String[] GENRES = {"blues", "rock", "jazz", "soul", "funk", "hip hop", "pop", "country", "folk",
         "rhythm and blues", "electronic", "reggae", "punk", "metal", "disco", "house", "indie rock", "classical"};
     static final String[] PHRASES = {"%s with a little %s", "mostly %s with some %s", "%s meets %s",
         "70%% %s 30%% %s", "a bit of %s and a lot of %s", "%s and %s playlists", "%s songs with a touch of %s"};
-    static final Pattern STAGE = Pattern.compile("\"(parse|cache|aggregate|populate|score|filter|total)\":([0-9.]+)");
+    static final Pattern STAGE = Pattern.compile("\"(parse|cache|aggregate|populate|score|filter|compose|total)\":([0-9.]+)");
+
+    static final Pattern CACHE = Pattern.compile("\"cache\":\"([a-z]+)\"");
+    static final Map<String, Integer> CACHE_STATES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public static void main(String[] args) throws Exception {
         String core = args[0], token = args[1];
@@ -37,24 +42,29 @@ public class PipelineBench {
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 1600;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newFixedThreadPool(4)).build();
-        Random r = new Random(3);
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : System.nanoTime();
+        Random r = new Random(seed);
         List<String> misses = new ArrayList<>();
-        for (int i = 0; i < requests; i++) { // random mixes at 1% resolution: practically never repeated
+        for (int i = 0; i < requests + 200; i++) { // random mixes at 1% resolution: rarely repeated
             String a = GENRES[r.nextInt(GENRES.length)], b = GENRES[r.nextInt(GENRES.length)];
             int w = 51 + r.nextInt(45);
             misses.add(body(w + "% " + a + " " + (100 - w) + "% " + b, 10, i % 7 == 0 ? "playlist" : "any"));
         }
-        run(http, core, token, misses.subList(0, Math.min(200, misses.size())), concurrency, "warm-up");
+        run(http, core, token, misses.subList(requests, misses.size()), concurrency, "warm-up"); // other mixes
+        misses = misses.subList(0, requests);
         Map<String, double[]> stages = new ConcurrentHashMap<>();
         double[] miss = run(http, core, token, misses, concurrency, "miss", stages);
         double[] hit = run(http, core, token, misses, concurrency, "hit", null);
-        System.out.printf(Locale.ROOT, "%d requests, %d concurrent clients, direct to core%n", requests, concurrency);
+        System.out.printf(Locale.ROOT, "%d requests, %d concurrent clients, direct to core, seed %d%n", requests,
+                concurrency, seed);
+        System.out.println("answers by cache state: " + CACHE_STATES);
         report("cache miss", miss);
         report("cache hit", hit);
         System.out.print("miss breakdown (mean ms):");
         stages.forEach((k, v) -> System.out.printf(Locale.ROOT, " %s %.2f", k, v[0] / v[1]));
         System.out.println();
         fit(http, core, token);
+        System.exit(0); // the HTTP client's executor threads would keep the JVM alive
     }
 
     static String body(String q, int limit, String type) {
@@ -83,6 +93,8 @@ public class PipelineBench {
                 if (resp.statusCode() != 200) {
                     throw new IllegalStateException(label + ": HTTP " + resp.statusCode() + " " + resp.body());
                 }
+                Matcher c = CACHE.matcher(resp.body());
+                CACHE_STATES.merge(label + ":" + (c.find() ? c.group(1) : "?"), 1, Integer::sum);
                 if (stages != null) {
                     Matcher m = STAGE.matcher(resp.body().substring(resp.body().lastIndexOf("\"timings\"")));
                     while (m.find()) {

@@ -151,7 +151,8 @@ public final class VectorBench implements Callable<Integer> {
 
     /** The same queries over HTTP (JSON, keep-alive) against the in-process search: the service's own cost. */
     private void serviceOverhead(LoadedCollection c, float[][] queries, ExecutorService pool) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1 with keep-alive, as core calls it (the default would upgrade to h2c)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> bodies = new ArrayList<>();
         for (float[] q : queries) { // what core sends: the sparse genre mix by name
             StringBuilder sb = new StringBuilder("{\"genres\":{");
