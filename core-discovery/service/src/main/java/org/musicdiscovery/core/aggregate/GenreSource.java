@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.musicdiscovery.catalogue.model.ItemRef;
 import org.musicdiscovery.catalogue.model.ItemType;
+import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
 
@@ -35,19 +36,21 @@ public class GenreSource {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 2000)
     @Fallback(fallbackMethod = "unavailable")
     public CompletionStage<SourceResult> candidates(Map<String, Double> mix, List<String> types, int k) {
-        SearchResponse response = vectors.search(COLLECTION, SearchRequest.genres(mix, k, types));
-        List<Candidate> found = new ArrayList<>(toCandidates(response, NAME));
-        String version = version(response);
-        // the purest items of each asked genre too: where the catalogue has few blends of the mix, the page is
-        // composed of them in the asked proportions (score.MixComposer); the mix's own nearest are all blends or
-        // the dominant genre's
+        String requestId = RequestIds.current();
+        CompletableFuture<SearchResponse> nearest = vectors.searchAsync(requestId, COLLECTION,
+                SearchRequest.genres(mix, k, types)).toCompletableFuture();
+        // the purest items of each asked genre too, asked at the same time: where the catalogue has few blends of
+        // the mix, the page is composed of them in the asked proportions (score.MixComposer); the mix's own nearest
+        // are all blends or the dominant genre's
         int perGenre = Math.max(PER_GENRE_MIN, k / 4);
-        mix.entrySet().stream().filter(e -> e.getValue() > 0).limit(PER_GENRE_MAX_GENRES).forEach(e -> {
-            SearchResponse alone = vectors.search(COLLECTION, SearchRequest.genres(Map.of(e.getKey(), 1.0),
-                    perGenre, types));
-            found.addAll(toCandidates(alone, NAME));
-        });
-        return CompletableFuture.completedFuture(SourceResult.ok(NAME, found, version));
+        List<CompletableFuture<SearchResponse>> pure = mix.entrySet().stream().filter(e -> e.getValue() > 0)
+                .limit(PER_GENRE_MAX_GENRES).map(e -> vectors.searchAsync(requestId, COLLECTION,
+                        SearchRequest.genres(Map.of(e.getKey(), 1.0), perGenre, types)).toCompletableFuture())
+                .toList();
+        SearchResponse response = nearest.join();
+        List<Candidate> found = new ArrayList<>(toCandidates(response, NAME));
+        pure.forEach(p -> found.addAll(toCandidates(p.join(), NAME)));
+        return CompletableFuture.completedFuture(SourceResult.ok(NAME, found, version(response)));
     }
 
     CompletionStage<SourceResult> unavailable(Map<String, Double> mix, List<String> types, int k) {

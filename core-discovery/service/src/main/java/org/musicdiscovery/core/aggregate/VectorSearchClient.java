@@ -2,15 +2,18 @@ package org.musicdiscovery.core.aggregate;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.musicdiscovery.platform.InternalToken;
+import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
 
@@ -25,6 +28,14 @@ public interface VectorSearchClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     SearchResponse search(@PathParam("collection") String collection, SearchRequest request);
+
+    /** Several searches in flight at once; the request id given explicitly, as it is read on the caller's thread. */
+    @POST
+    @Path("/{collection}/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    CompletionStage<SearchResponse> searchAsync(@HeaderParam(RequestIds.HEADER) String requestId,
+            @PathParam("collection") String collection, SearchRequest request);
 
     /** Served collections and their versions (core's cache keys include them). */
     @GET
