@@ -50,8 +50,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/bench", description = "folder for CSV, SVG and index files")
     Path out;
 
+    @Option(names = "--replot", description = "redraw the SVG from an earlier run's CSV; runs nothing")
+    Path replot;
+
     @Override
     public Integer call() throws Exception {
+        if (replot != null) {
+            List<BenchRow> rows = Files.readAllLines(replot, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith(BenchRow.CSV_HEADER)).map(BenchRow::parse).toList();
+            Path svg = replot.resolveSibling("annoy-bench.svg");
+            Files.writeString(svg, SvgPlot.recallVsQps(rows));
+            System.err.println("wrote " + svg);
+            return 0;
+        }
         Files.createDirectories(out);
         oracle = Driver.find(oracle, "C++ columns left empty");
         boolean cpp = oracle != null;
@@ -78,7 +89,9 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Path csv = out.resolve("annoy-bench.csv");
-        Files.write(csv, rows.stream().map(BenchRow::csv).toList(), StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(List.of(BenchRow.CSV_HEADER));
+        rows.forEach(r -> lines.add(r.csv()));
+        Files.write(csv, lines, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("annoy-bench.svg"), SvgPlot.recallVsQps(rows));
         System.err.println("wrote " + csv + " and " + out.resolve("annoy-bench.svg"));
         return 0;

@@ -18,6 +18,21 @@ record BenchRow(String dataset, int n, int dim, String metric, int trees, int se
                 oursBuildAllMs, BenchCommand.fmt(cppBuildMs));
     }
 
+    static final String CSV_HEADER = "dataset,n,dim,metric,trees,search_k,recall,recall_ours_built,ours_qps,"
+            + "ours_qps_all_threads,cpp_qps,exact_qps,ours_build_ms,ours_build_all_threads_ms,cpp_build_ms,index_bytes";
+
+    /** A row of {@link #csv()} read back (an empty C++ column is NaN). */
+    static BenchRow parse(String line) {
+        String[] f = line.split(",", -1);
+        return new BenchRow(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3], Integer.parseInt(f[4]),
+                Integer.parseInt(f[5]), d(f[6]), d(f[7]), d(f[8]), d(f[9]), d(f[10]), d(f[11]), d(f[12]), d(f[13]),
+                d(f[14]), Long.parseLong(f[15]));
+    }
+
+    private static double d(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+
     String csv() {
         return String.join(",", dataset, "" + n, "" + dim, metric, "" + trees, "" + searchK, "" + recall,
                 "" + recallOursBuilt, "" + oursQps, "" + oursQpsAll, BenchCommand.fmt(cppQps), "" + exactQps,

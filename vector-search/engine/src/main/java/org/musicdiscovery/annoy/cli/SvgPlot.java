@@ -10,7 +10,14 @@ final class SvgPlot {
     private static final String[] COLORS = {"#2457d6", "#e4572e", "#29bf12", "#8f2d56", "#00a6a6", "#7768ae",
         "#f5a623", "#555555"};
 
+    private static final String DASH = " stroke-dasharray='5,3'";
+
     private SvgPlot() {
+    }
+
+    private static void legend(StringBuilder sb, int x, int y, String color, String dash, String label) {
+        sb.append(String.format(Locale.ROOT, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='%s' stroke-width='2'%s/>"
+                + "<text x='%d' y='%d'>%s</text>", x, y, x + 20, y, color, dash, x + 24, y + 4, label));
     }
 
     static String recallVsQps(List<BenchRow> rows) {
@@ -29,7 +36,7 @@ final class SvgPlot {
         double minQ = rows.stream().mapToDouble(r -> Math.min(r.oursQps(), Double.isNaN(r.cppQps()) ? r.oursQps()
                 : r.cppQps())).min().orElse(1);
         double lo = Math.floor(Math.log10(Math.max(1, minQ))), hi = Math.ceil(Math.log10(maxQ));
-        int w = 760, h = 480, left = 70, top = 30, pw = 440, ph = 380;
+        int w = 900, h = 480, left = 70, top = 30, pw = 440, ph = 380;
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' "
                 + "font-family='sans-serif' font-size='12'><rect width='100%%' height='100%%' fill='white'/>", w, h));
@@ -49,10 +56,12 @@ final class SvgPlot {
         }
         sb.append(String.format(Locale.ROOT, "<text x='%d' y='%d' text-anchor='middle'>recall@10</text>",
                 left + pw / 2, h - 8));
-        int c = 0;
+        // one colour per dataset × metric × trees; the engine is the line style (solid ours, dashed C++)
+        Map<String, String> colors = new LinkedHashMap<>();
         for (var e : series.entrySet()) {
-            String color = COLORS[c % COLORS.length];
-            String dash = e.getKey().startsWith("C++") ? " stroke-dasharray='5,3'" : "";
+            String key = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+            String color = colors.computeIfAbsent(key, k -> COLORS[colors.size() % COLORS.length]);
+            String dash = e.getKey().startsWith("C++") ? DASH : "";
             var pts = new StringBuilder();
             for (double[] p : e.getValue()) {
                 double x = left + pw * p[0];
@@ -62,16 +71,13 @@ final class SvgPlot {
             }
             sb.append(String.format(Locale.ROOT, "<polyline points='%s' fill='none' stroke='%s' stroke-width='2'%s/>",
                     pts.toString().trim(), color, dash));
-            int ly = top + 14 * c;
-            sb.append(String.format(Locale.ROOT, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='%s' stroke-width='2'%s/>"
-                    + "<text x='%d' y='%d'>%s</text>", left + pw + 12, ly, left + pw + 32, ly, color, dash,
-                    left + pw + 36, ly + 4, e.getKey()));
-            if (e.getKey().startsWith("C++")) {
-                c++;
-            } else if (!series.containsKey("C++" + e.getKey().substring(4))) {
-                c++;
-            }
         }
+        int row = 0;
+        for (var e : colors.entrySet()) {
+            legend(sb, left + pw + 12, top + 16 * row++, e.getValue(), "", e.getKey());
+        }
+        legend(sb, left + pw + 12, top + 16 * ++row, "#000", "", "ours (Java)");
+        legend(sb, left + pw + 12, top + 16 * ++row, "#000", DASH, "C++ Annoy 1.17 (-O3 -march=native)");
         return sb.append("</svg>\n").toString();
     }
 }
