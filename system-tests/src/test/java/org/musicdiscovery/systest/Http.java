@@ -13,6 +13,9 @@ import java.util.Map;
 /** A real HTTP client for the tests; answers are status + parsed JSON (null when the body is not JSON). */
 final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** One request per connection at a time: a request the server refuses by closing fails alone. */
+    static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, JsonNode json, String body, HttpResponse<String> raw) {
@@ -44,8 +47,13 @@ final class Http {
 
     static Answer send(HttpRequest.Builder builder, Map<String, String> headers)
             throws IOException, InterruptedException {
+        return send(CLIENT, builder, headers);
+    }
+
+    static Answer send(HttpClient client, HttpRequest.Builder builder, Map<String, String> headers)
+            throws IOException, InterruptedException {
         headers.forEach(builder::header);
-        HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(15)).build(),
+        HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(15)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode json;
         try {
