@@ -28,6 +28,7 @@ final class SystemStack {
     final ServiceProcess core;
     final ServiceProcess web;
     private final Map<String, String> webEnv;
+    private final Map<String, String> coreEnv;
 
     private static SystemStack instance;
 
@@ -51,7 +52,8 @@ final class SystemStack {
         env.put("DISCOVERY_INDEX_DIR", work.resolve("index").toString());
         vector = new ServiceProcess("vector-search", app("vector-search/service"), work, env);
         env.put("DISCOVERY_VECTOR_URL", "http://127.0.0.1:" + vector.port);
-        core = new ServiceProcess("core-discovery", app("core-discovery/service"), work, env);
+        coreEnv = Map.copyOf(env);
+        core = new ServiceProcess("core-discovery", app("core-discovery/service"), work, coreEnv);
         env.put("DISCOVERY_CORE_URL", core.url());
         // anonymous tests and the browser share 127.0.0.1: a roomy per-address limit, and forwarded addresses
         // trusted so the per-address limit can be tested from a fresh "client"; revocations seen within 1 s
@@ -68,6 +70,13 @@ final class SystemStack {
         Map<String, String> env = new HashMap<>(webEnv);
         env.putAll(settings);
         return new ServiceProcess(name, app("web-layer"), work, env);
+    }
+
+    /** A second core over the same vector-search, with settings of its own (started and stopped by the caller). */
+    ServiceProcess anotherCore(String name, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(coreEnv);
+        env.putAll(settings);
+        return new ServiceProcess(name, app("core-discovery/service"), work, env);
     }
 
     private Path app(String module) {
