@@ -108,7 +108,7 @@ final class SystemStack {
     }
 
     /** The fixture's exported genre vectors through the real index builder (scripts/build-index does the same). */
-    private void buildIndex() throws IOException, InterruptedException {
+    void buildIndex() throws IOException, InterruptedException {
         Path cli = jar(root.resolve("vector-search/collections/target"));
         String java = ProcessHandle.current().info().command().orElse("java");
         Path catalogue = work.resolve("catalogue");
