@@ -42,7 +42,7 @@ class FuzzSystemTest {
     @BeforeAll
     static void up() throws Exception {
         stack = SystemStack.get();
-        key = stack.apiKeys("create", "--name", "fuzz", "--rate-per-minute", "1000000");
+        key = stack.roomyKey("fuzz");
     }
 
     @Test

@@ -134,6 +134,11 @@ final class SystemStack {
         return out.strip();
     }
 
+    /** A new API key whose limit no test reaches (tests about behaviour, not about rate limits). */
+    String roomyKey(String name) throws IOException, InterruptedException {
+        return apiKeys("create", "--name", name, "--rate-per-minute", "1000000");
+    }
+
     static Path jar(Path target) throws IOException {
         try (var jars = Files.list(target)) {
             return jars.filter(p -> p.getFileName().toString().endsWith("-cli.jar")).findFirst()

@@ -30,7 +30,7 @@ class UnderLoadSystemTest {
     @BeforeAll
     static void up() throws Exception {
         stack = SystemStack.get();
-        key = stack.apiKeys("create", "--name", "under load", "--rate-per-minute", "1000000");
+        key = stack.roomyKey("under load");
     }
 
     @Test
