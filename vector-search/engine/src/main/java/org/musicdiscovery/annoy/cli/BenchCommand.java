@@ -50,6 +50,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/bench", description = "folder for CSV, SVG and index files")
     Path out;
 
+    @Option(names = "--hnsw", description = "also Lucene's HNSW (lucene-core) on the same items, as a peer")
+    boolean hnsw;
+    @Option(names = "--hnsw-m", defaultValue = "16", description = "HNSW graph degree")
+    int hnswM;
+    @Option(names = "--hnsw-beam", defaultValue = "100", description = "HNSW construction beam width")
+    int hnswBeam;
+    @Option(names = "--hnsw-candidates", split = ",", defaultValue = "10,40,100,400",
+            description = "HNSW search effort (efSearch) values to sweep")
+    List<Integer> hnswCandidates;
+    private final List<String> peersCsv = new ArrayList<>(List.of(
+            "dataset,n,dim,metric,engine,effort,recall_ids,recall_ties,qps,build_ms"));
+
     @Option(names = "--replot", description = "redraw the SVG from an earlier run's CSV; runs nothing")
     Path replot;
 
@@ -92,6 +104,9 @@ final class BenchCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>(List.of(BenchRow.CSV_HEADER));
         rows.forEach(r -> lines.add(r.csv()));
         Files.write(csv, lines, StandardCharsets.UTF_8);
+        if (hnsw) {
+            Files.write(out.resolve("peers-bench.csv"), peersCsv, StandardCharsets.UTF_8);
+        }
         Files.writeString(out.resolve("annoy-bench.svg"), SvgPlot.recallVsQps(rows));
         System.err.println("wrote " + csv + " and " + out.resolve("annoy-bench.svg"));
         return 0;
@@ -136,9 +151,77 @@ final class BenchCommand implements Callable<Integer> {
                         Files.size(ours));
                 System.out.println(row.text());
                 rows.add(row);
+                if (hnsw) {
+                    peer(d, metric, "annoy-trees", "search_k=" + searchK, recallShared, tieRecall(d, metric, truth,
+                            q -> speedFile.search(q, k, searchK)), oursQps, oursBuild1);
+                }
+            }
+            if (hnsw) {
+                luceneHnsw(d, metric, truth);
             }
         }
         return rows;
+    }
+
+    /** Lucene's HNSW on the same items and queries, recall against the same exact truth, single thread. */
+    private void luceneHnsw(Datasets d, Metric metric, int[][] truth) throws IOException {
+        Path dir = out.resolve(d.name() + "-" + metric.name() + ".lucene");
+        try (LuceneHnsw graph = LuceneHnsw.build(d.items(), metric, hnswM, hnswBeam, dir)) {
+            for (int candidates : hnswCandidates) {
+                Searcher search = q -> graph.search(q, k, candidates);
+                peer(d, metric, "lucene-hnsw", "M=" + hnswM + ",beam=" + hnswBeam + ",ef=" + candidates,
+                        recall(truth, d.queries(), search), tieRecall(d, metric, truth, search), qps(search,
+                                d.queries()), graph.buildMs);
+            }
+        } catch (IllegalArgumentException e) { // e.g. a zero vector under cosine, which Lucene refuses
+            System.out.printf("%s %s lucene-hnsw skipped: %s%n", d.name(), metric.name(), e.getMessage());
+        }
+    }
+
+    private void peer(Datasets d, Metric metric, String engine, String effort, double recallIds, double recallTies,
+            double qps, double buildMs) {
+        System.out.printf(Locale.ROOT, "%-26s %-8s %-12s %-28s recall %.3f, ties counted %.3f  qps %9.0f  build %8.0f ms%n",
+                d.name() + " (" + d.items().length + ")", metric.name(), engine, effort, recallIds, recallTies, qps,
+                buildMs);
+        peersCsv.add(String.join(",", d.name(), "" + d.items().length, "" + d.items()[0].length, metric.name(),
+                engine, effort.replace(',', ';'), "" + recallIds, "" + recallTies, "" + qps, "" + buildMs));
+    }
+
+    /**
+     * Recall that counts a returned item as right when it is as close as the true k-th: many catalogue items share
+     * one vector, and an engine that returns another of the tied items is not wrong (the id recall says it is).
+     */
+    private double tieRecall(Datasets d, Metric metric, int[][] truth, Searcher s) {
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            float[] q = d.queries()[i];
+            double kth = Double.NEGATIVE_INFINITY;
+            for (int id : truth[i]) {
+                kth = Math.max(kth, distance(metric, q, d.items()[id]));
+            }
+            int hit = 0;
+            for (int id : s.search(q)) {
+                hit += distance(metric, q, d.items()[id]) <= kth + 1e-6 * Math.abs(kth) ? 1 : 0;
+            }
+            sum += (double) hit / Math.max(1, truth[i].length);
+        }
+        return sum / truth.length;
+    }
+
+    /** Smaller is closer, in each metric's own order. */
+    static double distance(Metric metric, float[] q, float[] x) {
+        double dot = 0, qq = 0, xx = 0, l2 = 0;
+        for (int j = 0; j < q.length; j++) {
+            dot += q[j] * x[j];
+            qq += q[j] * q[j];
+            xx += x[j] * x[j];
+            l2 += (q[j] - x[j]) * (q[j] - x[j]);
+        }
+        return switch (metric.name()) {
+            case "angular" -> qq * xx > 0 ? 1 - dot / Math.sqrt(qq * xx) : 2;
+            case "dot" -> -dot;
+            default -> l2;
+        };
     }
 
     private double build(Datasets d, Metric metric, int nTrees, int threads, Path file) throws IOException {
