@@ -16,6 +16,7 @@ import org.musicdiscovery.annoy.AnnoyBuilder;
 import org.musicdiscovery.annoy.AnnoyIndex;
 import org.musicdiscovery.annoy.ExactSearch;
 import org.musicdiscovery.annoy.Metric;
+import org.musicdiscovery.annoy.Similarity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -134,6 +135,7 @@ final class BenchCommand implements Callable<Integer> {
             AnnoyIndex speedFile = shared != null ? shared : ourIndex;
             int[][] truth = truth(ourIndex, d.queries());
             double exactQps = qps(q -> new ExactSearch(ourIndex).search(q, k), d.queries());
+            TieTruth ties = hnsw ? TieTruth.of(d, metric, k) : null;
             for (int searchK : searchKs) {
                 double oursQps = qps(q -> speedFile.search(q, k, searchK), d.queries());
                 double oursQpsAll = qpsAllThreads(speedFile, d.queries(), searchK);
@@ -151,26 +153,26 @@ final class BenchCommand implements Callable<Integer> {
                         Files.size(ours));
                 System.out.println(row.text());
                 rows.add(row);
-                if (hnsw) {
-                    peer(d, metric, "annoy-trees", "search_k=" + searchK, recallShared, tieRecall(d, metric, truth,
+                if (ties != null) {
+                    peer(d, metric, "annoy-trees", "search_k=" + searchK, recallShared, ties.recall(d.queries(),
                             q -> speedFile.search(q, k, searchK)), oursQps, oursBuild1);
                 }
             }
-            if (hnsw) {
-                luceneHnsw(d, metric, truth);
+            if (ties != null) {
+                luceneHnsw(d, metric, truth, ties);
             }
         }
         return rows;
     }
 
     /** Lucene's HNSW on the same items and queries, recall against the same exact truth, single thread. */
-    private void luceneHnsw(Datasets d, Metric metric, int[][] truth) throws IOException {
+    private void luceneHnsw(Datasets d, Metric metric, int[][] truth, TieTruth ties) throws IOException {
         Path dir = out.resolve(d.name() + "-" + metric.name() + ".lucene");
         try (LuceneHnsw graph = LuceneHnsw.build(d.items(), metric, hnswM, hnswBeam, dir)) {
             for (int candidates : hnswCandidates) {
                 Searcher search = q -> graph.search(q, k, candidates);
                 peer(d, metric, "lucene-hnsw", "M=" + hnswM + ",beam=" + hnswBeam + ",ef=" + candidates,
-                        recall(truth, d.queries(), search), tieRecall(d, metric, truth, search), qps(search,
+                        recall(truth, d.queries(), search), ties.recall(d.queries(), search), qps(search,
                                 d.queries()), graph.buildMs);
             }
         } catch (IllegalArgumentException e) { // e.g. a zero vector under cosine, which Lucene refuses
@@ -188,40 +190,35 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Recall that counts a returned item as right when it is as close as the true k-th: many catalogue items share
-     * one vector, and an engine that returns another of the tied items is not wrong (the id recall says it is).
+     * Recall that counts a returned item as right when it scores at least the true k-th, by {@link ExactTruth}'s rule
+     * (as bench-sparse counts it): many catalogue items share one vector, and an engine that returns another of the
+     * tied items is not wrong (the id recall says it is). The exhaustive tops are computed once per dataset and
+     * metric. Angular and dot only (their exact scores are {@link Similarity}'s); NaN for euclidean.
      */
-    private double tieRecall(Datasets d, Metric metric, int[][] truth, Searcher s) {
-        double sum = 0;
-        for (int i = 0; i < truth.length; i++) {
-            float[] q = d.queries()[i];
-            double kth = Double.NEGATIVE_INFINITY;
-            for (int id : truth[i]) {
-                kth = Math.max(kth, distance(metric, q, d.items()[id]));
+    private record TieTruth(ExactTruth exact, Similarity sim, ExactTruth.Top[] tops) {
+        static TieTruth of(Datasets d, Metric metric, int k) {
+            if (metric.name().equals("euclidean")) {
+                return new TieTruth(null, null, null);
             }
-            int hit = 0;
-            for (int id : s.search(q)) {
-                hit += distance(metric, q, d.items()[id]) <= kth + 1e-6 * Math.abs(kth) ? 1 : 0;
+            Similarity sim = Similarity.of(metric.name());
+            ExactTruth exact = new ExactTruth(d.items());
+            ExactTruth.Top[] tops = new ExactTruth.Top[d.queries().length];
+            for (int i = 0; i < tops.length; i++) {
+                tops[i] = exact.top(d.queries()[i], sim, k);
             }
-            sum += (double) hit / Math.max(1, truth[i].length);
+            return new TieTruth(exact, sim, tops);
         }
-        return sum / truth.length;
-    }
 
-    /** Smaller is closer, in each metric's own order. */
-    static double distance(Metric metric, float[] q, float[] x) {
-        double dot = 0, qq = 0, xx = 0, l2 = 0;
-        for (int j = 0; j < q.length; j++) {
-            dot += q[j] * x[j];
-            qq += q[j] * q[j];
-            xx += x[j] * x[j];
-            l2 += (q[j] - x[j]) * (q[j] - x[j]);
+        double recall(float[][] queries, Searcher s) {
+            if (exact == null) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            for (int i = 0; i < queries.length; i++) {
+                sum += exact.recall(s.search(queries[i]), tops[i], queries[i], sim);
+            }
+            return sum / queries.length;
         }
-        return switch (metric.name()) {
-            case "angular" -> qq * xx > 0 ? 1 - dot / Math.sqrt(qq * xx) : 2;
-            case "dot" -> -dot;
-            default -> l2;
-        };
     }
 
     private double build(Datasets d, Metric metric, int nTrees, int threads, Path file) throws IOException {
