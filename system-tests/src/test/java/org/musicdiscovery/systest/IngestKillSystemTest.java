@@ -34,12 +34,8 @@ class IngestKillSystemTest {
     void killedAtAnyMomentTheNextRunLeavesTheCatalogueOfACleanRun() throws Exception {
         Path root = Path.of(System.getProperty("user.dir")).getParent();
         Path work = Files.createDirectories(root.resolve("system-tests/target/ingest-kill"));
-        Path fixture = FixtureCopy.withBlues(root.resolve("core-discovery/catalogue/src/test/resources/fixture"),
-                work.resolve("fixture"));
-        List<String> ingest = List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                SystemStack.jar(root.resolve("core-discovery/catalogue/target")).toString(), "ingest",
-                "--data-dir", fixture.toString(), "--db-url", DB_URL, "--redis-url", REDIS.toString(),
-                "--out-dir", work.resolve("catalogue").toString());
+        List<String> ingest = SystemStack.ingestCommand(root, work.resolve("fixture"), DB_URL, REDIS.toString(),
+                work.resolve("catalogue"));
         dropDatabase();
         try (Jedis redis = new Jedis(REDIS)) {
             redis.flushDB();

@@ -96,15 +96,21 @@ final class SystemStack {
      * none, and its counts are asserted elsewhere), through the real ingest CLI.
      */
     private void ingestFixture() throws IOException, InterruptedException {
+        run(ingestCommand(root, work.resolve("fixture"), DB_URL, TestNamespace.redis(REDIS_DB),
+                work.resolve("catalogue")), "ingest.log");
+    }
+
+    /** The real ingest CLI over the fixture (copied to {@code copyTo} with the blues songs) into these stores. */
+    static List<String> ingestCommand(Path root, Path copyTo, String dbUrl, String redisUrl, Path outDir)
+            throws IOException {
         Path fixture = FixtureCopy.withBlues(root.resolve("core-discovery/catalogue/src/test/resources/fixture"),
-                work.resolve("fixture"));
-        Path cli = jar(root.resolve("core-discovery/catalogue/target"));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        run(List.of(java, "-jar", cli.toString(), "ingest",
+                copyTo);
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                jar(root.resolve("core-discovery/catalogue/target")).toString(), "ingest",
                 "--data-dir", fixture.toString(),
-                "--db-url", DB_URL,
-                "--redis-url", TestNamespace.redis(REDIS_DB),
-                "--out-dir", work.resolve("catalogue").toString()), "ingest.log");
+                "--db-url", dbUrl,
+                "--redis-url", redisUrl,
+                "--out-dir", outDir.toString());
     }
 
     /** The fixture's exported genre vectors through the real index builder (scripts/build-index does the same). */
