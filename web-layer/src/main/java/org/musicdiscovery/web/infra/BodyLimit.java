@@ -22,10 +22,11 @@ public class BodyLimit {
     void routes(@Observes Router router) {
         long limit = max.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
-            String length = rc.request().getHeader("Content-Length");
-            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                    && Long.parseLong(length) > limit) {
-                if (Long.parseLong(length) <= DRAIN_FACTOR * limit) {
+            String header = rc.request().getHeader("Content-Length");
+            long length = header != null && !header.isEmpty() && header.length() < 19
+                    && header.chars().allMatch(Character::isDigit) ? Long.parseLong(header) : -1;
+            if (length > limit) {
+                if (length <= DRAIN_FACTOR * limit) {
                     // read and drop the body, then answer: answered mid-upload, the client's unread bytes make
                     // our side reset the connection, and the reset can destroy the answer before it is read
                     rc.request().handler(ignored -> { }).endHandler(ignored -> refuse(rc, limit));
