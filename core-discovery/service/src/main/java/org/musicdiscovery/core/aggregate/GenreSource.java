@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.musicdiscovery.catalogue.model.ItemRef;
 import org.musicdiscovery.catalogue.model.ItemType;
+import org.musicdiscovery.core.cache.VersionSource;
 import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
@@ -30,6 +31,10 @@ public class GenreSource {
     @Inject
     @RestClient
     VectorSearchClient vectors;
+    @Inject
+    VersionSource versions;
+
+    private final PureGenreCache pureCache = new PureGenreCache();
 
     @Asynchronous
     @Timeout(1000)
@@ -39,17 +44,21 @@ public class GenreSource {
         String requestId = RequestIds.current();
         CompletableFuture<SearchResponse> nearest = vectors.searchAsync(requestId, COLLECTION,
                 SearchRequest.genres(mix, k, types)).toCompletableFuture();
-        // the purest items of each asked genre too, asked at the same time: where the catalogue has few blends of
-        // the mix, the page is composed of them in the asked proportions (score.MixComposer); the mix's own nearest
-        // are all blends or the dominant genre's
+        // the purest items of each asked genre too, at the same time: where the catalogue has few blends of the mix,
+        // the page is composed of them in the asked proportions (score.MixComposer); the mix's own nearest are all
+        // blends or the dominant genre's. They depend only on the genre, so they are searched once per version.
         int perGenre = Math.max(PER_GENRE_MIN, k / 4);
-        List<CompletableFuture<SearchResponse>> pure = mix.entrySet().stream().filter(e -> e.getValue() > 0)
-                .limit(PER_GENRE_MAX_GENRES).map(e -> vectors.searchAsync(requestId, COLLECTION,
-                        SearchRequest.genres(Map.of(e.getKey(), 1.0), perGenre, types)).toCompletableFuture())
+        String version = versions.current();
+        List<CompletableFuture<List<Candidate>>> pure = mix.entrySet().stream().filter(e -> e.getValue() > 0)
+                .limit(PER_GENRE_MAX_GENRES).map(e -> pureCache.get(
+                        PureGenreCache.key(version, e.getKey(), types, perGenre),
+                        () -> vectors.searchAsync(requestId, COLLECTION,
+                                SearchRequest.genres(Map.of(e.getKey(), 1.0), perGenre, types))
+                                .toCompletableFuture().thenApply(r -> toCandidates(r, NAME))))
                 .toList();
         SearchResponse response = nearest.join();
         List<Candidate> found = new ArrayList<>(toCandidates(response, NAME));
-        pure.forEach(p -> found.addAll(toCandidates(p.join(), NAME)));
+        pure.forEach(p -> found.addAll(p.join()));
         return CompletableFuture.completedFuture(SourceResult.ok(NAME, found, version(response)));
     }
 
