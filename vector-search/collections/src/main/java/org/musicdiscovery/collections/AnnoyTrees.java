@@ -49,6 +49,10 @@ public final class AnnoyTrees implements VectorTrees {
         index.itemVector(item, out);
     }
 
+    public double sparseDot(int item, int[] dims, float[] weights, int n) {
+        return index.sparseDot(item, dims, weights, n);
+    }
+
     public void close() {
         index.close();
     }

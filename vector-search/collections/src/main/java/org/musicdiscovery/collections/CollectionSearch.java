@@ -102,16 +102,16 @@ public final class CollectionSearch {
         List<Hit> hits;
         int round = 0;
         while (true) {
-            Map<Integer, Set<String>> found = new LinkedHashMap<>();
+            Map<Integer, Integer> found = new LinkedHashMap<>(); // item → bit per metric (index in q.metrics())
             if (q.metrics().size() == 1) {
-                collect(q.metrics().getFirst(), run(c, q, q.metrics().getFirst(), fetch), found, timings);
+                collect(q.metrics().getFirst(), 1, run(c, q, q.metrics().getFirst(), fetch), found, timings);
             } else {
                 // the second forest on the pool, the first on this thread: both at once, one hand-off
                 int n = fetch;
                 Future<Found> other = pool.submit(() -> run(c, q, q.metrics().get(1), n));
                 Found first = run(c, q, q.metrics().getFirst(), n);
-                collect(q.metrics().getFirst(), first, found, timings);
-                collect(q.metrics().get(1), await(other), found, timings);
+                collect(q.metrics().getFirst(), 1, first, found, timings);
+                collect(q.metrics().get(1), 2, await(other), found, timings);
             }
             hits = score(c, q, found);
             round++;
@@ -135,18 +135,19 @@ public final class CollectionSearch {
         return new Found(ids, n, (System.nanoTime() - t) / 1e6);
     }
 
-    private static void collect(String metric, Found f, Map<Integer, Set<String>> found, Map<String, Double> timings) {
+    private static void collect(String metric, int bit, Found f, Map<Integer, Integer> found,
+            Map<String, Double> timings) {
         timings.merge(metric, f.millis(), Double::sum);
         for (int i = 0; i < f.n(); i++) {
-            found.computeIfAbsent(f.ids()[i], x -> new TreeSet<>()).add(metric);
+            found.merge(f.ids()[i], bit, (a, b) -> a | b);
         }
     }
 
     /**
      * Exact dot and cosine for every candidate by {@link Similarity}'s rule (so they equal the exact path's to the
-     * bit), filter, rank, cut to k.
+     * bit), filter, rank, cut to k. A query of a few genres reads only its own dimensions of each stored vector.
      */
-    private static List<Hit> score(LoadedCollection c, Query q, Map<Integer, Set<String>> found) {
+    private static List<Hit> score(LoadedCollection c, Query q, Map<Integer, Integer> found) {
         VectorTrees any = c.trees().values().iterator().next();
         float[] x = new float[c.manifest().dimension()];
         int[] dims = new int[x.length];
@@ -158,6 +159,8 @@ public final class CollectionSearch {
                 weights[n++] = q.vector()[d];
             }
         }
+        boolean readTerms = c.sparse() != null && !q.withVectors() && n * 8 <= x.length;
+        List<Set<String>> foundBy = foundBySets(q.metrics());
         double qNorm = Similarity.norm(q.vector());
         List<Hit> hits = new ArrayList<>(found.size());
         for (var e : found.entrySet()) {
@@ -166,13 +169,35 @@ public final class CollectionSearch {
             if (item == q.exclude() || !q.types().isEmpty() && !q.types().contains(type)) {
                 continue;
             }
-            any.vector(item, x);
-            double dot = Similarity.dot(dims, weights, n, x);
-            double xNorm = c.sparse() != null ? c.sparse().norm(item) : Similarity.norm(x); // the same number
+            double dot;
+            double xNorm;
+            if (readTerms) {
+                dot = any.sparseDot(item, dims, weights, n);
+                xNorm = c.sparse().norm(item);
+            } else {
+                any.vector(item, x);
+                dot = Similarity.dot(dims, weights, n, x);
+                xNorm = c.sparse() != null ? c.sparse().norm(item) : Similarity.norm(x); // the same number
+            }
             hits.add(new Hit(item, type, c.items().catalogueId(item), dot, Similarity.COSINE.score(dot, qNorm, xNorm),
-                    e.getValue(), q.withVectors() ? x.clone() : null));
+                    foundBy.get(e.getValue()), q.withVectors() ? x.clone() : null));
         }
         return rank(hits, q.k());
+    }
+
+    /** The foundBy set of each mask of asked metrics (bit i = metrics[i]), sorted by name; shared by the hits. */
+    private static List<Set<String>> foundBySets(List<String> metrics) {
+        List<Set<String>> sets = new ArrayList<>(1 << metrics.size());
+        for (int mask = 0; mask < 1 << metrics.size(); mask++) {
+            var names = new TreeSet<String>();
+            for (int i = 0; i < metrics.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    names.add(metrics.get(i));
+                }
+            }
+            sets.add(java.util.Collections.unmodifiableSortedSet(names));
+        }
+        return sets;
     }
 
     private static List<Hit> rank(List<Hit> hits, int k) {

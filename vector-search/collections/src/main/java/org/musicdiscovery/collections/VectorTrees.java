@@ -18,6 +18,12 @@ public interface VectorTrees extends AutoCloseable {
     /** Copies item {@code item}'s stored vector into {@code out}. */
     void vector(int item, float[] out);
 
+    /**
+     * Similarity's dot product of a query given by its non-zero dimensions (ascending) and weights with item
+     * {@code item}, reading only those dimensions.
+     */
+    double sparseDot(int item, int[] dims, float[] weights, int n);
+
     @Override
     void close();
 }

@@ -266,6 +266,14 @@ public final class AnnoyIndex implements AutoCloseable {
         Simd.read(seg, (long) item * nodeSize + metric.vectorOffset(), out, f);
     }
 
+    /** {@link Similarity#dot(int[], float[], int, MemorySegment, long)} of a sparse query with item {@code item}. */
+    public double sparseDot(int item, int[] dims, float[] weights, int n) {
+        if (item < 0 || item >= nItems) {
+            throw new IndexOutOfBoundsException("item " + item + " outside 0.." + (nItems - 1));
+        }
+        return Similarity.dot(dims, weights, n, seg, (long) item * nodeSize + metric.vectorOffset());
+    }
+
     public boolean hasItem(int item) {
         return item >= 0 && item < nItems && nd(item) == 1;
     }

@@ -225,6 +225,18 @@ public enum Similarity {
         return s;
     }
 
+    /**
+     * The same dot product reading only the query's dimensions of a vector stored at {@code offset} in a segment:
+     * for a query of a few genres that is a few reads instead of copying the whole vector.
+     */
+    public static double dot(int[] dims, float[] weights, int n, MemorySegment seg, long offset) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (double) weights[i] * seg.get(Simd.FLOAT, offset + 4L * dims[i]);
+        }
+        return s;
+    }
+
     /** √(Σ x_d²), ascending d, in double. */
     public static double norm(float[] x) {
         double s = 0;
