@@ -1,10 +1,7 @@
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,11 +34,10 @@ public class PipelineBench {
     static final Map<String, Integer> CACHE_STATES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("http.maxConnections", "64"); // keep one idle connection per client (the default is 5)
         String core = args[0], token = args[1];
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 1600;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
-                .executor(Executors.newFixedThreadPool(4)).build();
         long seed = args.length > 4 ? Long.parseLong(args[4]) : System.nanoTime();
         Random r = new Random(seed);
         List<String> misses = new ArrayList<>();
@@ -50,11 +46,11 @@ public class PipelineBench {
             int w = 51 + r.nextInt(45);
             misses.add(body(w + "% " + a + " " + (100 - w) + "% " + b, 10, i % 7 == 0 ? "playlist" : "any"));
         }
-        run(http, core, token, misses.subList(requests, misses.size()), concurrency, "warm-up"); // other mixes
+        run(core, token, misses.subList(requests, misses.size()), concurrency, "warm-up"); // other mixes
         misses = misses.subList(0, requests);
         Map<String, double[]> stages = new ConcurrentHashMap<>();
-        double[] miss = run(http, core, token, misses, concurrency, "miss", stages);
-        double[] hit = run(http, core, token, misses, concurrency, "hit", null);
+        double[] miss = run(core, token, misses, concurrency, "miss", stages);
+        double[] hit = run(core, token, misses, concurrency, "hit", null);
         System.out.printf(Locale.ROOT, "%d requests, %d concurrent clients, direct to core, seed %d%n", requests,
                 concurrency, seed);
         System.out.println("answers by cache state: " + CACHE_STATES);
@@ -63,20 +59,44 @@ public class PipelineBench {
         System.out.print("miss breakdown (mean ms):");
         stages.forEach((k, v) -> System.out.printf(Locale.ROOT, " %s %.2f", k, v[0] / v[1]));
         System.out.println();
-        fit(http, core, token);
-        System.exit(0); // the HTTP client's executor threads would keep the JVM alive
+        fit(core, token);
+    }
+
+    /**
+     * One POST on a pooled keep-alive connection, on the calling thread. java.net.http's client hands each exchange
+     * between three threads; at 16 clients its CPU competed with the services measured (4.7 s of 16 in a run).
+     */
+    static String post(String core, String token, String body) throws java.io.IOException {
+        var http = (HttpURLConnection) URI.create(core + "/internal/v1/discover").toURL().openConnection();
+        http.setRequestMethod("POST");
+        http.setDoOutput(true);
+        http.setConnectTimeout(2000);
+        http.setReadTimeout(10000);
+        http.setRequestProperty("Content-Type", "application/json");
+        http.setRequestProperty("X-Internal-Token", token);
+        try (var out = http.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = http.getResponseCode();
+        try (var in = status == 200 ? http.getInputStream() : http.getErrorStream()) {
+            String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 200) {
+                throw new IllegalStateException("HTTP " + status + " " + answer);
+            }
+            return answer;
+        }
     }
 
     static String body(String q, int limit, String type) {
         return "{\"q\":\"" + q + "\",\"type\":\"" + type + "\",\"limit\":" + limit + ",\"offset\":0}";
     }
 
-    static double[] run(HttpClient http, String core, String token, List<String> bodies, int concurrency, String label)
+    static double[] run(String core, String token, List<String> bodies, int concurrency, String label)
             throws Exception {
-        return run(http, core, token, bodies, concurrency, label, null);
+        return run(core, token, bodies, concurrency, label, null);
     }
 
-    static double[] run(HttpClient http, String core, String token, List<String> bodies, int concurrency, String label,
+    static double[] run(String core, String token, List<String> bodies, int concurrency, String label,
             Map<String, double[]> stages) throws Exception {
         double[] ms = new double[bodies.size()];
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -84,19 +104,13 @@ public class PipelineBench {
         for (int i = 0; i < bodies.size(); i++) {
             int n = i;
             futures.add(pool.submit(() -> {
-                var req = HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover")).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json").header("X-Internal-Token", token)
-                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(n))).build();
                 long t0 = System.nanoTime();
-                var resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                String body = post(core, token, bodies.get(n));
                 ms[n] = (System.nanoTime() - t0) / 1e6;
-                if (resp.statusCode() != 200) {
-                    throw new IllegalStateException(label + ": HTTP " + resp.statusCode() + " " + resp.body());
-                }
-                Matcher c = CACHE.matcher(resp.body());
+                Matcher c = CACHE.matcher(body);
                 CACHE_STATES.merge(label + ":" + (c.find() ? c.group(1) : "?"), 1, Integer::sum);
                 if (stages != null) {
-                    Matcher m = STAGE.matcher(resp.body().substring(resp.body().lastIndexOf("\"timings\"")));
+                    Matcher m = STAGE.matcher(body.substring(body.lastIndexOf("\"timings\"")));
                     while (m.find()) {
                         stages.compute(m.group(1), (k, v) -> v == null ? new double[] {Double.parseDouble(m.group(2)), 1}
                                 : new double[] {v[0] + Double.parseDouble(m.group(2)), v[1] + 1});
@@ -120,7 +134,7 @@ public class PipelineBench {
     }
 
     /** For 20 genre-fluid queries: L1 distance between the asked mix and the mean mix of the top 10. */
-    static void fit(HttpClient http, String core, String token) throws Exception {
+    static void fit(String core, String token) throws Exception {
         Random r = new Random(20);
         System.out.println("query | asked mix | mean top-10 mix (asked genres) | L1");
         double total = 0;
@@ -130,10 +144,7 @@ public class PipelineBench {
                 b = GENRES[8 + r.nextInt(GENRES.length - 8)];
             }
             String q = String.format(PHRASES[i % PHRASES.length], a, b);
-            var req = HttpRequest.newBuilder(URI.create(core + "/internal/v1/discover")).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("X-Internal-Token", token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body(q, 10, "any"))).build();
-            String json = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+            String json = post(core, token, body(q, 10, "any"));
             Map<String, Double> asked = mix(json.substring(json.indexOf("\"parsed\"")), "genres");
             Map<String, Double> mean = new LinkedHashMap<>();
             int items = 0;
