@@ -1,7 +1,5 @@
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Load test of the whole stack through the public web layer. Closed loop (N clients, each sending its next request
@@ -26,8 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * Usage: java LoadTest.java WEB_URL API_KEY DATA_DIR OUT_DIR [seconds-per-step] [concurrencies] [rates] [caches]
  */
 public class LoadTest {
+    /** {@code missed}: answers core computed (its "cache" said miss or bypass), the rest came from its cache. */
     record Step(String loop, String cache, int level, double seconds, int ok, int clientErrors, int serverErrors,
-            int failures, long[] sortedNanos) {
+            int failures, int missed, long[] sortedNanos) {
         double throughput() {
             return ok / seconds;
         }
@@ -37,13 +38,19 @@ public class LoadTest {
                     : sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * p / 100))] / 1e6;
         }
 
+        double missShare() {
+            return ok == 0 ? Double.NaN : (double) missed / ok;
+        }
+
         String csv() {
-            return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d", loop, cache, level,
-                    throughput(), pct(50), pct(95), pct(99), pct(100), clientErrors, serverErrors, failures);
+            return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d,%.3f", loop, cache, level,
+                    throughput(), pct(50), pct(95), pct(99), pct(100), clientErrors, serverErrors, failures,
+                    missShare());
         }
     }
 
     public static void main(String[] a) throws Exception {
+        System.setProperty("http.maxConnections", "256"); // idle keep-alive connections kept per host (default 5)
         String web = a[0], key = a[1];
         Path data = Path.of(a[2]), out = Path.of(a[3]);
         double seconds = a.length > 4 ? Double.parseDouble(a[4]) : 15;
@@ -56,22 +63,22 @@ public class LoadTest {
         QueryMix mix = new QueryMix(QueryMix.topGenres(http, web, key, 30), data, 8);
         List<String> pool = mix.pool(300);
         System.out.println("warming up (JIT, pools, the hit pool into the result cache) ...");
-        closed(http, web, key, mix.unique(2000)::get, 8, Math.min(10, seconds), "warm", "miss");
+        closed(web, key, mix.unique(2000)::get, 8, Math.min(10, seconds), "warm", "miss");
         for (int pass = 0; pass < 2; pass++) {
-            closed(http, web, key, i -> pool.get(i % pool.size()), 8, 3, "warm", "hit");
+            closed(web, key, i -> pool.get(i % pool.size()), 8, 3, "warm", "hit");
         }
-        System.out.println("loop    cache  level   req/s     p50 ms   p95 ms   p99 ms   max ms  4xx  5xx  fail");
+        System.out.println("loop    cache  level   req/s     p50 ms   p95 ms   p99 ms   max ms  4xx  5xx  fail  missed");
         List<Step> steps = new ArrayList<>();
         for (String cache : caches) {
             Source source = source(cache, mix, pool);
             for (int c : concurrencies) {
-                steps.add(print(closed(http, web, key, source, c, seconds, "closed", cache)));
+                steps.add(print(closed(web, key, source, c, seconds, "closed", cache)));
             }
             for (int r : rates) {
-                steps.add(print(open(http, web, key, source, r, seconds, cache)));
+                steps.add(print(open(web, key, source, r, seconds, cache)));
             }
         }
-        List<String> csv = new ArrayList<>(List.of("loop,cache,level,throughput,p50_ms,p95_ms,p99_ms,max_ms,4xx,5xx,failures"));
+        List<String> csv = new ArrayList<>(List.of("loop,cache,level,throughput,p50_ms,p95_ms,p99_ms,max_ms,4xx,5xx,failures,miss_share"));
         steps.forEach(s -> csv.add(s.csv()));
         Files.write(out.resolve("loadtest.csv"), csv);
         LatencyPlot.write(out.resolve("loadtest.png"), steps);
@@ -92,11 +99,14 @@ public class LoadTest {
         if (cache.equals("hit")) {
             return i -> pool.get(i % pool.size());
         }
-        List<String> fresh = mix.unique(200_000);
-        return i -> fresh.get(i % fresh.size());
+        // one cursor for every step: each step's index starts at 0, and reusing it made later "miss" steps ask what
+        // earlier steps had just cached (they were mostly hits)
+        List<String> fresh = mix.unique(400_000);
+        AtomicInteger cursor = new AtomicInteger();
+        return i -> fresh.get(Math.floorMod(cursor.getAndIncrement(), fresh.size()));
     }
 
-    static Step closed(HttpClient http, String web, String key, Source source, int clients, double seconds,
+    static Step closed(String web, String key, Source source, int clients, double seconds,
             String loop, String cache) throws Exception {
         Recorder rec = new Recorder();
         AtomicInteger next = new AtomicInteger();
@@ -106,7 +116,8 @@ public class LoadTest {
                 pool.submit(() -> {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
-                        rec.record(send(http, web, key, source.query(next.getAndIncrement())), System.nanoTime() - t0);
+                        String q = source.query(next.getAndIncrement());
+                        rec.record(send(web, key, q), System.nanoTime() - t0);
                     }
                 });
             }
@@ -114,7 +125,7 @@ public class LoadTest {
         return rec.step(loop, cache, clients, seconds);
     }
 
-    static Step open(HttpClient http, String web, String key, Source source, int rate, double seconds, String cache)
+    static Step open(String web, String key, Source source, int rate, double seconds, String cache)
             throws Exception {
         Recorder rec = new Recorder();
         var rnd = new java.util.Random(rate);
@@ -137,7 +148,7 @@ public class LoadTest {
                 String q = source.query(i++);
                 pool.submit(() -> {
                     try {
-                        rec.record(send(http, web, key, q), System.nanoTime() - scheduled);
+                        rec.record(send(web, key, q), System.nanoTime() - scheduled);
                     } finally {
                         outstanding.release();
                     }
@@ -149,25 +160,45 @@ public class LoadTest {
         return rec.step("open", cache, rate, seconds);
     }
 
-    /** The HTTP status, or −1 when the request failed or took longer than 10 s (a hang). */
-    static int send(HttpClient http, String web, String key, String q) {
+    /** What came back: the HTTP status (−1 when the request failed or took longer than 10 s) and core's cache state. */
+    record Answer(int status, String cache) {
+    }
+
+    static final Pattern CACHE_STATE = Pattern.compile("\"cache\":\"([a-z]+)\"");
+
+    /**
+     * One GET on a pooled keep-alive connection, on the calling (virtual) thread. java.net.http's client hands each
+     * exchange between its own threads, CPU the stack under test needs on this 2-core machine.
+     */
+    static Answer send(String web, String key, String q) {
         try {
-            var req = HttpRequest.newBuilder(URI.create(QueryMix.searchUri(web, q))).header("X-Api-Key", key)
-                    .timeout(Duration.ofSeconds(10)).build();
-            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+            var http = (java.net.HttpURLConnection) URI.create(QueryMix.searchUri(web, q)).toURL().openConnection();
+            http.setRequestProperty("X-Api-Key", key);
+            http.setConnectTimeout(2000);
+            http.setReadTimeout(10_000);
+            int status = http.getResponseCode();
+            try (var in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
+                String body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                Matcher m = CACHE_STATE.matcher(body);
+                return new Answer(status, m.find() ? m.group(1) : "?");
+            }
         } catch (Exception e) {
-            return -1;
+            return new Answer(-1, "?");
         }
     }
 
     static final class Recorder {
         final AtomicInteger ok = new AtomicInteger(), client = new AtomicInteger(), server = new AtomicInteger(),
-                failures = new AtomicInteger();
+                failures = new AtomicInteger(), missed = new AtomicInteger();
         final List<Long> nanos = new ArrayList<>();
 
-        void record(int status, long ns) {
+        void record(Answer answer, long ns) {
+            int status = answer.status();
             if (status >= 200 && status < 300) {
                 ok.incrementAndGet();
+                if (answer.cache().equals("miss") || answer.cache().equals("bypass")) {
+                    missed.incrementAndGet();
+                }
                 synchronized (nanos) {
                     nanos.add(ns);
                 }
@@ -185,14 +216,15 @@ public class LoadTest {
             synchronized (nanos) {
                 sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
             }
-            return new Step(loop, cache, level, seconds, ok.get(), client.get(), server.get(), failures.get(), sorted);
+            return new Step(loop, cache, level, seconds, ok.get(), client.get(), server.get(), failures.get(),
+                    missed.get(), sorted);
         }
     }
 
     static Step print(Step s) {
-        System.out.printf(Locale.ROOT, "%-7s %-5s %6d %8.1f %9.2f %8.2f %8.2f %8.2f %4d %4d %5d%n", s.loop(), s.cache(),
-                s.level(), s.throughput(), s.pct(50), s.pct(95), s.pct(99), s.pct(100), s.clientErrors(),
-                s.serverErrors(), s.failures());
+        System.out.printf(Locale.ROOT, "%-7s %-5s %6d %8.1f %9.2f %8.2f %8.2f %8.2f %4d %4d %5d  %5.1f%%%n", s.loop(),
+                s.cache(), s.level(), s.throughput(), s.pct(50), s.pct(95), s.pct(99), s.pct(100), s.clientErrors(),
+                s.serverErrors(), s.failures(), 100 * s.missShare());
         return s;
     }
 

@@ -18,6 +18,7 @@ import org.musicdiscovery.annoy.Similarity;
 import org.musicdiscovery.annoy.SparseIndex;
 import org.musicdiscovery.annoy.SparseIndexBuilder;
 import org.musicdiscovery.annoy.SparseManifest;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -149,11 +150,31 @@ final class SparseBenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A given index is scored against the vectors file's rows, so its item i must be row i. A served collection
+     * numbers its items by popularity (its tie rule), not in export order: such a file is refused, not measured at
+     * a recall near zero.
+     */
+    private Path sameOrder(Path file) {
+        float[] stored = new float[items[0].length];
+        try (AnnoyIndex index = AnnoyIndex.open(file, false, false)) {
+            for (int i = 0; i < Math.min(items.length, 1000); i++) {
+                index.itemVector(i, stored);
+                if (!Arrays.equals(stored, items[i])) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), file + ": item " + i
+                            + " is not row " + i + " of " + vectors + " (a served collection orders its items by"
+                            + " popularity); leave out --index-dir to build our trees from the vectors file");
+                }
+            }
+        }
+        return file;
+    }
+
     /** search_k upwards until every tree engine reaches the target recall; the first row that does, per engine. */
     private Map<String, Row> sweep(Similarity sim, String metric, ExactTruth.Top[] tops, ExactTruth truth,
             boolean cpp) throws Exception {
         int f = items[0].length;
-        Path ours = indexDir != null ? indexDir.resolve(metric + ".annoy") : build(metric);
+        Path ours = indexDir != null ? sameOrder(indexDir.resolve(metric + ".annoy")) : build(metric);
         Path cppFile = out.resolve("cpp-" + metric + ".annoy");
         if (cpp) {
             Driver.run(oracle, "build", metric, "" + f, "" + trees, "1234567890987654321", vectors.toString(),
