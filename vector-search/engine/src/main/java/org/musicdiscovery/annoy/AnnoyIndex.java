@@ -260,18 +260,20 @@ public final class AnnoyIndex implements AutoCloseable {
 
     /** Copies item {@code item}'s vector into {@code out}. */
     public void itemVector(int item, float[] out) {
-        if (item < 0 || item >= nItems) {
-            throw new IndexOutOfBoundsException("item " + item + " outside 0.." + (nItems - 1));
-        }
-        Simd.read(seg, (long) item * nodeSize + metric.vectorOffset(), out, f);
+        Simd.read(seg, vectorAt(item), out, f);
     }
 
     /** {@link Similarity#dot(int[], float[], int, MemorySegment, long)} of a sparse query with item {@code item}. */
     public double sparseDot(int item, int[] dims, float[] weights, int n) {
+        return Similarity.dot(dims, weights, n, seg, vectorAt(item));
+    }
+
+    /** Byte offset of item {@code item}'s vector, refusing ids outside the index. */
+    private long vectorAt(int item) {
         if (item < 0 || item >= nItems) {
             throw new IndexOutOfBoundsException("item " + item + " outside 0.." + (nItems - 1));
         }
-        return Similarity.dot(dims, weights, n, seg, (long) item * nodeSize + metric.vectorOffset());
+        return (long) item * nodeSize + metric.vectorOffset();
     }
 
     public boolean hasItem(int item) {
