@@ -170,15 +170,14 @@ public final class CollectionSearch {
                 continue;
             }
             double dot;
-            double xNorm;
             if (readTerms) {
                 dot = any.sparseDot(item, dims, weights, n);
-                xNorm = c.sparse().norm(item);
             } else {
                 any.vector(item, x);
                 dot = Similarity.dot(dims, weights, n, x);
-                xNorm = c.sparse() != null ? c.sparse().norm(item) : Similarity.norm(x); // the same number
             }
+            // readTerms implies a sparse index; without one, x holds the stored vector
+            double xNorm = c.sparse() != null ? c.sparse().norm(item) : Similarity.norm(x); // the same number
             hits.add(new Hit(item, type, c.items().catalogueId(item), dot, Similarity.COSINE.score(dot, qNorm, xNorm),
                     foundBy.get(e.getValue()), q.withVectors() ? x.clone() : null));
         }
