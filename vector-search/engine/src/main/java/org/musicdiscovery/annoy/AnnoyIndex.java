@@ -235,13 +235,15 @@ public final class AnnoyIndex implements AutoCloseable {
         float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
         // score in file order: sequential reads of large nodes beat the arrival order by far on big indices
         java.util.Arrays.sort(s.unique, 0, s.nUnique);
+        s.scorer.begin(metric, q, qq, seg, f, s.top);
         for (int u = 0; u < s.nUnique; u++) {
             int j = s.unique[u];
             long off = (long) j * nodeSize;
             if (seg.get(NodeStore.INT, off) == 1) { // guards Annoy #284
-                s.top.offer(metric.rawDistance(q, qq, seg, off, f), j);
+                s.scorer.add(j, off);
             }
         }
+        s.scorer.finish();
         int n = s.drainSorted(ids, distances);
         if (distances != null) {
             for (int i = 0; i < n; i++) {

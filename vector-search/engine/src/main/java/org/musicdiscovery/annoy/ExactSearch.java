@@ -26,12 +26,14 @@ public final class ExactSearch {
         MemorySegment seg = index.segment();
         float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
         long nodeSize = index.nodeSize();
+        s.scorer.begin(metric, q, qq, seg, f, s.top);
         for (int i = 0; i < index.nItems(); i++) {
             long off = i * nodeSize;
             if (seg.get(NodeStore.INT, off) == 1) {
-                s.top.offer(metric.rawDistance(q, qq, seg, off, f), i);
+                s.scorer.add(i, off);
             }
         }
+        s.scorer.finish();
         int n = s.drainSorted(ids, distances);
         if (distances != null) {
             for (int i = 0; i < n; i++) {

@@ -64,6 +64,12 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
     /** Annoy's raw distance between the query and an item node (smaller = closer). */
     float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f);
 
+    /** {@link #rawDistance} of two items into {@code out[0..1]}, bit-identical to it; see {@link PairScorer}. */
+    default void rawDistances(float[] q, float qq, MemorySegment seg, long a, long b, int f, float[] out) {
+        out[0] = rawDistance(q, qq, seg, a, f);
+        out[1] = rawDistance(q, qq, seg, b, f);
+    }
+
     /** The distance Annoy returns to callers for a raw distance. */
     float returned(float raw);
 
@@ -167,11 +173,22 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         }
 
         public float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f) {
+            return fromDot(Simd.dot(q, seg, item + 12, f), qq, seg, item, f);
+        }
+
+        @Override
+        public void rawDistances(float[] q, float qq, MemorySegment seg, long a, long b, int f, float[] out) {
+            Simd.dot2(q, seg, a + 12, b + 12, f, out);
+            out[0] = fromDot(out[0], qq, seg, a, f);
+            out[1] = fromDot(out[1], qq, seg, b, f);
+        }
+
+        /** 2 − 2·cos from q·x; |x|² is stored at bytes 4..7 (0 in files that predate it: computed then). */
+        private static float fromDot(float pq, float qq, MemorySegment seg, long item, int f) {
             float xx = seg.get(Simd.FLOAT, item + 4);
             if (xx == 0) {
                 xx = Simd.dot(seg, item + 12, seg, item + 12, f);
             }
-            float pq = Simd.dot(q, seg, item + 12, f);
             float ppqq = qq * xx;
             return ppqq > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppqq)) : 2f;
         }
@@ -292,6 +309,13 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
 
         public float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f) {
             return -Simd.dot(q, seg, item + 16, f);
+        }
+
+        @Override
+        public void rawDistances(float[] q, float qq, MemorySegment seg, long a, long b, int f, float[] out) {
+            Simd.dot2(q, seg, a + 16, b + 16, f, out);
+            out[0] = -out[0];
+            out[1] = -out[1];
         }
 
         public float returned(float raw) {

@@ -20,6 +20,7 @@ final class SearchScratch {
     int nUnique;
     // the k best (distance, id), Annoy's tie rule
     final TopK top = new TopK();
+    final PairScorer scorer = new PairScorer();
     private double[] drained = new double[16];
 
     SearchScratch(int nItems) {

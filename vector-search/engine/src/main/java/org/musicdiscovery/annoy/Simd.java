@@ -18,9 +18,10 @@ final class Simd {
     private Simd() {
     }
 
-    // Several independent accumulators: one FMA chain is bound by FMA latency, not throughput. The tail is one
-    // overlapping load of the last full vector with the lanes already counted zeroed: element-wise segment reads
-    // (bounds and liveness checks each) cost as much as the whole vector loop at f = 396 on 16-lane AVX-512.
+    // Two accumulators: one FMA chain is bound by FMA latency; four made the loop longer than it saves at f = 396
+    // (C2 splits it into pre/main/post loops) and measured slower. The tail is one overlapping load of the last
+    // full vector with the lanes already counted zeroed: element-wise segment reads (bounds and liveness checks
+    // each) cost as much as the whole vector loop at f = 396 on 16-lane AVX-512.
 
     /**
      * The lanes' sum in one fixed order: halves folded onto each other, then lane 0. {@code reduceLanes(ADD)} may
@@ -34,40 +35,84 @@ final class Simd {
         return v.lane(0);
     }
 
-    /** q · v where v is f floats at {@code offset} in the segment. */
+    /** q · v where v is f floats at {@code offset} in the segment; summed exactly as {@link #dot2} sums each. */
     static float dot(float[] q, MemorySegment seg, long offset, int f) {
         int n = SPECIES.length();
+        if (f < n) {
+            return scalarDot(q, seg, offset, f);
+        }
         var a0 = FloatVector.zero(SPECIES);
         var a1 = a0;
-        var a2 = a0;
-        var a3 = a0;
         int i = 0;
-        for (int bound4 = f - 4 * n; i <= bound4; i += 4 * n) {
+        for (int bound2 = f - 2 * n; i <= bound2; i += 2 * n) {
             long o = offset + 4L * i;
             a0 = FloatVector.fromArray(SPECIES, q, i).fma(FloatVector.fromMemorySegment(SPECIES, seg, o, LE), a0);
             a1 = FloatVector.fromArray(SPECIES, q, i + n)
                     .fma(FloatVector.fromMemorySegment(SPECIES, seg, o + 4L * n, LE), a1);
-            a2 = FloatVector.fromArray(SPECIES, q, i + 2 * n)
-                    .fma(FloatVector.fromMemorySegment(SPECIES, seg, o + 8L * n, LE), a2);
-            a3 = FloatVector.fromArray(SPECIES, q, i + 3 * n)
-                    .fma(FloatVector.fromMemorySegment(SPECIES, seg, o + 12L * n, LE), a3);
         }
-        for (; i <= f - n; i += n) {
+        if (i <= f - n) {
             a0 = FloatVector.fromArray(SPECIES, q, i)
                     .fma(FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * i, LE), a0);
+            i += n;
         }
-        if (i < f && f >= n) { // overlapping last vector, lanes already counted zeroed
+        if (i < f) { // overlapping last vector, the query's lanes already counted zeroed
             int from = f - n;
-            a1 = a1.add(FloatVector.fromArray(SPECIES, q, from)
-                    .mul(FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * from, LE))
-                    .blend(0f, SPECIES.indexInRange(0, i - from)));
-            i = f;
+            a1 = FloatVector.fromArray(SPECIES, q, from).blend(0f, SPECIES.indexInRange(0, i - from))
+                    .fma(FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * from, LE), a1);
         }
-        float s = sum(a0.add(a1).add(a2.add(a3)));
-        for (; i < f; i++) {
+        return sum(a0.add(a1));
+    }
+
+    /** Shorter than one vector: plain floats. (Kept out of the kernels: even a loop that never runs slowed them.) */
+    private static float scalarDot(float[] q, MemorySegment seg, long offset, int f) {
+        float s = 0;
+        for (int i = 0; i < f; i++) {
             s += q[i] * seg.get(FLOAT, offset + 4L * i);
         }
         return s;
+    }
+
+    /**
+     * {@link #dot(float[], MemorySegment, long, int)} of q with two vectors at once, each summed exactly as the
+     * single version sums it. Two independent streams keep twice the cache misses in flight: re-scoring tree
+     * candidates scattered over a large file waits on memory more than it computes.
+     */
+    static void dot2(float[] q, MemorySegment seg, long offA, long offB, int f, float[] out) {
+        int n = SPECIES.length();
+        if (f < n) {
+            out[0] = scalarDot(q, seg, offA, f);
+            out[1] = scalarDot(q, seg, offB, f);
+            return;
+        }
+        var a0 = FloatVector.zero(SPECIES);
+        var a1 = a0;
+        var b0 = a0;
+        var b1 = a0;
+        int i = 0;
+        for (int bound2 = f - 2 * n; i <= bound2; i += 2 * n) {
+            var q0 = FloatVector.fromArray(SPECIES, q, i);
+            var q1 = FloatVector.fromArray(SPECIES, q, i + n);
+            long oa = offA + 4L * i;
+            long ob = offB + 4L * i;
+            a0 = q0.fma(FloatVector.fromMemorySegment(SPECIES, seg, oa, LE), a0);
+            b0 = q0.fma(FloatVector.fromMemorySegment(SPECIES, seg, ob, LE), b0);
+            a1 = q1.fma(FloatVector.fromMemorySegment(SPECIES, seg, oa + 4L * n, LE), a1);
+            b1 = q1.fma(FloatVector.fromMemorySegment(SPECIES, seg, ob + 4L * n, LE), b1);
+        }
+        if (i <= f - n) {
+            var qi = FloatVector.fromArray(SPECIES, q, i);
+            a0 = qi.fma(FloatVector.fromMemorySegment(SPECIES, seg, offA + 4L * i, LE), a0);
+            b0 = qi.fma(FloatVector.fromMemorySegment(SPECIES, seg, offB + 4L * i, LE), b0);
+            i += n;
+        }
+        if (i < f) {
+            int from = f - n;
+            var qt = FloatVector.fromArray(SPECIES, q, from).blend(0f, SPECIES.indexInRange(0, i - from));
+            a1 = qt.fma(FloatVector.fromMemorySegment(SPECIES, seg, offA + 4L * from, LE), a1);
+            b1 = qt.fma(FloatVector.fromMemorySegment(SPECIES, seg, offB + 4L * from, LE), b1);
+        }
+        out[0] = sum(a0.add(a1));
+        out[1] = sum(b0.add(b1));
     }
 
     /** u · v for two vectors in segments. */

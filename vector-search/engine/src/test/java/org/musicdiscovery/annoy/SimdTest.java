@@ -26,8 +26,11 @@ class SimdTest {
         float[] q = random(r, f);
         float[] v = random(r, f);
         long offset = 12; // vectors sit after the node header, unaligned
-        MemorySegment seg = arena.allocate(offset + 4L * f);
+        float[] w = random(r, f);
+        long second = offset + 4L * f + 12; // a second vector for the two-at-once kernel
+        MemorySegment seg = arena.allocate(second + 4L * f);
         MemorySegment.copy(v, 0, seg, Simd.FLOAT, offset, f);
+        MemorySegment.copy(w, 0, seg, Simd.FLOAT, second, f);
         double dot = 0;
         double sq = 0;
         for (int i = 0; i < f; i++) {
@@ -41,6 +44,10 @@ class SimdTest {
         MemorySegment.copy(q, 0, qs, Simd.FLOAT, 0, f);
         assertEquals(dot, Simd.dot(qs, 0, seg, offset, f), tol, "dot(seg, seg) f=" + f);
         assertEquals(sq, Simd.squaredDistance(q, seg, offset, f), tol, "squaredDistance f=" + f);
+        float[] two = new float[2];
+        Simd.dot2(q, seg, offset, second, f, two); // the pair path must rank exactly as the single one
+        assertEquals(Simd.dot(q, seg, offset, f), two[0], 0f, "dot2 first f=" + f);
+        assertEquals(Simd.dot(q, seg, second, f), two[1], 0f, "dot2 second f=" + f);
     }
 
     private static float[] random(Random r, int f) {
