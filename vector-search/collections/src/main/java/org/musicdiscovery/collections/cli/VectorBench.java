@@ -48,6 +48,8 @@ public final class VectorBench implements Callable<Integer> {
     @Option(names = "--token", defaultValue = "${env:DISCOVERY_INTERNAL_TOKEN}")
     String token;
 
+    static final int PASSES = 3;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new VectorBench()).execute(args));
     }
@@ -61,19 +63,17 @@ public final class VectorBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s %s: %,d items × %d dims, %d two-genre queries, k=%d, 1 client%n", name,
                 version, c.manifest().nItems(), c.manifest().dimension(), nQueries, k);
         List<Set<Long>> truth = exactTruth(c, queries);
-        System.out.println("search_k   dot p50   ang p50  both p50  both/(dot+ang)  recall@k union  dot  angular"
-                + "  (each forest inside both: dot, angular p50)");
+        System.out.println("search_k   dot p50   ang p50  both p50  both/(dot+ang)  per-query median  recall@k union  dot"
+                + "  angular  (each forest inside both: dot, angular p50)");
         for (int searchK : searchKs) {
-            double[] dot = time(q -> query(q, searchK, List.of("dot")), c, queries, pool);
-            double[] ang = time(q -> query(q, searchK, List.of("angular")), c, queries, pool);
-            double[] both = time(q -> query(q, searchK, List.of("dot", "angular")), c, queries, pool);
-            double[][] inside = forestTimes(c, queries, searchK, pool);
+            Run run = interleaved(c, queries, searchK, pool);
             double rBoth = recall(c, queries, truth, q -> query(q, searchK, List.of("dot", "angular")), pool);
             double rDot = recall(c, queries, truth, q -> query(q, searchK, List.of("dot")), pool);
             double rAng = recall(c, queries, truth, q -> query(q, searchK, List.of("angular")), pool);
-            System.out.printf(Locale.ROOT, "%8d %8.3f %9.3f %9.3f %15.2f %15.3f %5.3f %8.3f   %.3f, %.3f%n", searchK,
-                    p50(dot), p50(ang), p50(both), p50(both) / (p50(dot) + p50(ang)), rBoth, rDot, rAng,
-                    p50(inside[0]), p50(inside[1]));
+            System.out.printf(Locale.ROOT, "%8d %8.3f %9.3f %9.3f %15.2f %17.2f %15.3f %5.3f %8.3f   %.3f, %.3f%n",
+                    searchK, p50(run.dot()), p50(run.ang()), p50(run.both()),
+                    p50(run.both()) / (p50(run.dot()) + p50(run.ang())), p50(run.ratio()), rBoth, rDot, rAng,
+                    p50(run.insideDot()), p50(run.insideAng()));
         }
         if (c.sparse() != null) { // the same queries answered exactly by the sparse index (issue 9)
             Function<float[], CollectionSearch.Query> exact = q -> query(q, -1, List.of("dot", "angular"),
@@ -118,14 +118,44 @@ public final class VectorBench implements Callable<Integer> {
      * How long each forest's own search takes while the other runs beside it (the timings the search reports): on
      * this machine each runs slower than alone, which bounds what running them at once can save.
      */
-    private double[][] forestTimes(LoadedCollection c, float[][] queries, int searchK, ExecutorService pool) {
-        double[][] ms = new double[2][queries.length];
-        for (int i = 0; i < queries.length; i++) {
-            var t = CollectionSearch.search(c, query(queries[i], searchK, List.of("dot", "angular")), pool).timings();
-            ms[0][i] = t.get("dot");
-            ms[1][i] = t.get("angular");
+    /** Wall times (ms) per slot; {@code ratio} = both / (dot + angular) of the same slot (three queries, back to back). */
+    private record Run(double[] dot, double[] ang, double[] both, double[] ratio, double[] insideDot,
+            double[] insideAng) {
+    }
+
+    /**
+     * Dot alone, angular alone and both at once, taken back to back in each slot and in a rotating order, over
+     * {@value #PASSES} passes of the queries: this VM's speed drifts by tens of percent from second to second, and timing each
+     * variant in its own block let a drift land on one of them (the ratio ranged 0.51–1.13 between runs).
+     */
+    private Run interleaved(LoadedCollection c, float[][] queries, int searchK, ExecutorService pool) {
+        List<Function<float[], CollectionSearch.Query>> variants = List.of(
+                q -> query(q, searchK, List.of("dot")), q -> query(q, searchK, List.of("angular")),
+                q -> query(q, searchK, List.of("dot", "angular")));
+        for (var make : variants) { // warm-up
+            for (float[] q : queries) {
+                CollectionSearch.search(c, make.apply(q), pool);
+            }
         }
-        return ms;
+        int n = PASSES * queries.length;
+        double[][] ms = new double[3][n];
+        double[] insideDot = new double[n], insideAng = new double[n], ratio = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                int v = (i + j) % 3;
+                // each variant on a different query of the slot: the same query would find its nodes cached
+                float[] q = queries[(i + v * queries.length / 3) % queries.length];
+                long t0 = System.nanoTime();
+                var timings = CollectionSearch.search(c, variants.get(v).apply(q), pool).timings();
+                ms[v][i] = (System.nanoTime() - t0) / 1e6;
+                if (v == 2) {
+                    insideDot[i] = timings.get("dot");
+                    insideAng[i] = timings.get("angular");
+                }
+            }
+            ratio[i] = ms[2][i] / (ms[0][i] + ms[1][i]);
+        }
+        return new Run(ms[0], ms[1], ms[2], ratio, insideDot, insideAng);
     }
 
     private static double p50(double[] ms) {
