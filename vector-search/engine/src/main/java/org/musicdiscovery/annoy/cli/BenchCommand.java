@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Recall@k and QPS: ours vs C++ Annoy vs exact scan; writes CSV and an SVG plot.")
 final class BenchCommand implements Callable<Integer> {
+    /** Alternating measuring rounds per engine and setting; the median of each is reported. */
+    static final int ROUNDS = 3;
+
     @Option(names = "--vectors", description = "a vectors file (e.g. the catalogue's genre-vectors.dense.tsv)")
     Path vectors;
     @Option(names = "--mtg", description = "MTG-Jamendo folder (autotagging_genre-*.tsv)")
@@ -137,17 +140,20 @@ final class BenchCommand implements Callable<Integer> {
             double exactQps = qps(q -> new ExactSearch(ourIndex).search(q, k), d.queries());
             TieTruth ties = hnsw ? TieTruth.of(d, metric, k) : null;
             for (int searchK : searchKs) {
-                double oursQps = qps(q -> speedFile.search(q, k, searchK), d.queries());
+                // ours and C++ in alternating rounds, the median of each: this VM's speed drifts by tens of percent
+                // between seconds, and one block per engine let a drift land on one side of the ratio
+                double[] oursRounds = new double[ROUNDS];
+                double[] cppRounds = new double[ROUNDS];
+                for (int r = 0; r < ROUNDS; r++) {
+                    oursRounds[r] = qps(q -> speedFile.search(q, k, searchK), d.queries());
+                    cppRounds[r] = cpp ? cppQps(metric, f, cppFile, queryFile, searchK, oursRounds[r],
+                            d.queries().length) : Double.NaN;
+                }
+                double oursQps = median(oursRounds);
+                double cppQps = median(cppRounds);
                 double oursQpsAll = qpsAllThreads(speedFile, d.queries(), searchK);
                 double recallShared = recall(truth, d.queries(), q -> speedFile.search(q, k, searchK));
                 double recallOursBuilt = recall(truth, d.queries(), q -> ourIndex.search(q, k, searchK));
-                double cppQps = Double.NaN;
-                if (cpp) {
-                    double us = Double.parseDouble(Driver.run(oracle, "bench", metric.name(), "" + f,
-                            cppFile.toString(), queryFile.toString(), "" + k, "" + searchK,
-                            "" + repeats(oursQps, d.queries().length)).getFirst().split(" ")[0]);
-                    cppQps = 1e6 / us;
-                }
                 var row = new BenchRow(d.name(), d.items().length, f, metric.name(), nTrees, searchK, recallShared,
                         recallOursBuilt, oursQps, oursQpsAll, cppQps, exactQps, oursBuild1, oursBuildAll, cppBuild,
                         Files.size(ours));
@@ -299,8 +305,19 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static int repeats(double qps, int nQueries) {
-        return (int) Math.max(1, Math.ceil(qps / nQueries)); // about one second of C++ work at similar speed
+    /** C++ queries per second on the same file and queries: about one second of its work at similar speed. */
+    private double cppQps(Metric metric, int f, Path cppFile, Path queryFile, int searchK, double oursQps,
+            int nQueries) throws Exception {
+        int repeats = (int) Math.max(1, Math.ceil(oursQps / nQueries));
+        double us = Double.parseDouble(Driver.run(oracle, "bench", metric.name(), "" + f, cppFile.toString(),
+                queryFile.toString(), "" + k, "" + searchK, "" + repeats).getFirst().split(" ")[0]);
+        return 1e6 / us;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     static String fmt(double v) {
