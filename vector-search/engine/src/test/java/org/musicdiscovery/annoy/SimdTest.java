@@ -22,6 +22,23 @@ class SimdTest {
         }
     }
 
+    @Test
+    void sumFoldsHalvesInOneFixedOrder() {
+        Random r = new Random(7);
+        int n = Simd.SPECIES.length();
+        for (int t = 0; t < 1000; t++) {
+            float[] lanes = random(r, n);
+            float[] folded = lanes.clone(); // the reference order: lane i + lane i+half, halving down to lane 0
+            for (int half = n / 2; half > 0; half /= 2) {
+                for (int i = 0; i < half; i++) {
+                    folded[i] += folded[i + half];
+                }
+            }
+            float sum = Simd.sum(jdk.incubator.vector.FloatVector.fromArray(Simd.SPECIES, lanes, 0));
+            assertEquals(folded[0], sum, 0f, "the build's splits depend on these exact bits");
+        }
+    }
+
     private static void check(Random r, Arena arena, int f) {
         float[] q = random(r, f);
         float[] v = random(r, f);
