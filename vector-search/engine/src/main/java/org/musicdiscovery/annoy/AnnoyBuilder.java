@@ -34,6 +34,7 @@ public final class AnnoyBuilder implements AutoCloseable {
     private long seed = Kiss64Random.DEFAULT_SEED;
     private int threads = 1;
     private long buildMillis;
+    private float[] squaredNorms;
 
     public AnnoyBuilder(Metric metric, int dimension) {
         if (dimension <= 0) {
@@ -98,6 +99,7 @@ public final class AnnoyBuilder implements AutoCloseable {
         long t0 = System.nanoTime();
         metric.preprocess(items, nItems, f);
         int[] indices = present();
+        squaredNorms = squaredNorms(indices);
         if (nTrees < 0) {
             long nodes = nItems;
             for (int t = 0; nodes < 2L * nItems; t++) {
@@ -120,7 +122,7 @@ public final class AnnoyBuilder implements AutoCloseable {
             for (int t = 0; t < nTrees; t++) {
                 int tree = t;
                 futures.add(pool.submit(() -> {
-                    var tb = new TreeBuilder(metric, items, f, nItems, new Kiss64Random(seed + tree));
+                    var tb = new TreeBuilder(metric, items, squaredNorms, f, nItems, new Kiss64Random(seed + tree));
                     rootIds[tree] = tb.build(indices.clone());
                     built[tree] = tb;
                     progress.accept(done.incrementAndGet());
@@ -139,10 +141,22 @@ public final class AnnoyBuilder implements AutoCloseable {
     }
 
     private TreeBuilder buildTree(int[] indices, int t) {
-        var tb = new TreeBuilder(metric, items, f, nItems, new Kiss64Random(seed + t));
+        var tb = new TreeBuilder(metric, items, squaredNorms, f, nItems, new Kiss64Random(seed + t));
         roots.add(tb.build(indices.clone()));
         trees.add(tb);
         return tb;
+    }
+
+    /** Each present item's {@link Metric#squaredNorm}, once for all trees (null for raw-point metrics). */
+    private float[] squaredNorms(int[] present) {
+        if (!metric.cosine()) {
+            return null;
+        }
+        float[] out = new float[nItems];
+        for (int item : present) {
+            out[item] = metric.squaredNorm(items, item, f);
+        }
+        return out;
     }
 
     private int[] present() {

@@ -40,11 +40,15 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
     /** Loads item {@code item} into centroid {@code p} (normalised when {@link #cosine()}). */
     void seed(Plane p, NodeStore items, int item, int f);
 
-    /** Two-means distance between a centroid and an item (smaller = closer). */
-    float distance(Plane p, NodeStore items, int item, int f);
+    /**
+     * The item's squared norm as two-means measures it (dot: over the f+1 extended dimensions), computed once per
+     * build: each of a split's 200 steps needs it twice and the centroid moves by {@code x / √xx}. Unused (0) for
+     * raw points.
+     */
+    float squaredNorm(NodeStore items, int item, int f);
 
-    /** The norm an item is divided by when it moves a centroid (1 for raw points). */
-    float weightNorm(NodeStore items, int item, int f);
+    /** Two-means distance between a centroid and an item whose {@link #squaredNorm} is xx (smaller = closer). */
+    float distance(Plane p, NodeStore items, int item, float xx, int f);
 
     /** p ← (p·count + item/norm)/(count+1). */
     void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f);
@@ -126,21 +130,16 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
             p.extra = Simd.dot(p.v, p.v, f);
         }
 
-        public float distance(Plane p, NodeStore items, int item, int f) {
-            float pp = p.extra != 0 ? p.extra : Simd.dot(p.v, p.v, f);
-            float qq = items.getFloat(item, 4);
+        public float squaredNorm(NodeStore items, int item, int f) {
             long off = items.offset(item) + 12;
-            if (qq == 0) {
-                qq = Simd.dot(items.segment(), off, items.segment(), off, f);
-            }
-            float pq = Simd.dot(p.v, items.segment(), off, f);
-            float ppqq = pp * qq;
-            return ppqq > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppqq)) : 2f;
+            return Simd.dot(items.segment(), off, items.segment(), off, f); // what initItem stored at bytes 4..7
         }
 
-        public float weightNorm(NodeStore items, int item, int f) {
-            long off = items.offset(item) + 12;
-            return (float) Math.sqrt(Simd.dot(items.segment(), off, items.segment(), off, f));
+        public float distance(Plane p, NodeStore items, int item, float xx, int f) {
+            float pp = p.extra != 0 ? p.extra : Simd.dot(p.v, p.v, f);
+            float pq = Simd.dot(p.v, items.segment(), items.offset(item) + 12, f);
+            float ppxx = pp * xx;
+            return ppxx > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppxx)) : 2f;
         }
 
         public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
@@ -163,6 +162,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         public float buildMargin(Plane m, NodeStore items, int item, int f) {
             return Simd.dot(m.v, items.segment(), items.offset(item) + 12, f);
         }
+
 
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {
             tree.setFloats(node, 12, m.v, f);
@@ -247,10 +247,11 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
             readItem(p, items, item, 16, f);
             p.extra = items.getFloat(item, 12);
             normalizeExtended(p, f);
+            p.norm2 = extendedNorm2(p, f);
         }
 
         private static void normalizeExtended(Plane p, int f) {
-            float n = (float) Math.sqrt(Simd.dot(p.v, p.v, f) + p.extra * p.extra);
+            float n = (float) Math.sqrt(extendedNorm2(p, f));
             if (n > 0) {
                 for (int z = 0; z < f; z++) {
                     p.v[z] /= n;
@@ -259,26 +260,28 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
             }
         }
 
-        /** Angular distance over the f+1 extended dimensions (PR #628). */
-        public float distance(Plane p, NodeStore items, int item, int f) {
-            long off = items.offset(item) + 16;
-            float df = items.getFloat(item, 12);
-            float pp = Simd.dot(p.v, p.v, f) + p.extra * p.extra;
-            float xx = Simd.dot(items.segment(), off, items.segment(), off, f) + df * df;
-            float pq = Simd.dot(p.v, items.segment(), off, f) + p.extra * df;
-            float ppxx = pp * xx;
-            return ppxx > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppxx)) : 2f;
+        private static float extendedNorm2(Plane p, int f) {
+            return Simd.dot(p.v, p.v, f) + p.extra * p.extra;
         }
 
-        public float weightNorm(NodeStore items, int item, int f) {
+        public float squaredNorm(NodeStore items, int item, int f) {
             long off = items.offset(item) + 16;
             float df = items.getFloat(item, 12);
-            return (float) Math.sqrt(Simd.dot(items.segment(), off, items.segment(), off, f) + df * df);
+            return Simd.dot(items.segment(), off, items.segment(), off, f) + df * df;
+        }
+
+        /** Angular distance over the f+1 extended dimensions (PR #628); the centroid's norm kept by seed/move. */
+        public float distance(Plane p, NodeStore items, int item, float xx, int f) {
+            long off = items.offset(item) + 16;
+            float pq = Simd.dot(p.v, items.segment(), off, f) + p.extra * items.getFloat(item, 12);
+            float ppxx = p.norm2 * xx;
+            return ppxx > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppxx)) : 2f;
         }
 
         public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
             Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 16, norm, f);
             p.extra = (p.extra * count + items.getFloat(item, 12) / norm) / (count + 1);
+            p.norm2 = extendedNorm2(p, f);
         }
 
         public void split(Plane p, Plane q, Plane out, int f) {
@@ -292,6 +295,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         public float buildMargin(Plane m, NodeStore items, int item, int f) {
             return Simd.dot(m.v, items.segment(), items.offset(item) + 16, f) + m.extra * items.getFloat(item, 12);
         }
+
 
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {
             tree.setFloat(node, 12, m.extra);
@@ -350,12 +354,12 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
             readItem(p, items, item, 16, f);
         }
 
-        public float distance(Plane p, NodeStore items, int item, int f) {
-            return Simd.squaredDistance(p.v, items.segment(), items.offset(item) + 16, f);
+        public float squaredNorm(NodeStore items, int item, int f) {
+            return 0f;
         }
 
-        public float weightNorm(NodeStore items, int item, int f) {
-            return 1f;
+        public float distance(Plane p, NodeStore items, int item, float xx, int f) {
+            return Simd.squaredDistance(p.v, items.segment(), items.offset(item) + 16, f);
         }
 
         public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
@@ -382,6 +386,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         public float buildMargin(Plane m, NodeStore items, int item, int f) {
             return m.extra + Simd.dot(m.v, items.segment(), items.offset(item) + 16, f);
         }
+
 
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {
             tree.setFloat(node, 4, m.extra);

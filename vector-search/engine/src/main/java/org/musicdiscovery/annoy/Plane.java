@@ -7,6 +7,8 @@ package org.musicdiscovery.annoy;
 final class Plane {
     final float[] v;
     float extra;
+    /** Dot only: the cached squared norm over the f+1 extended dimensions (angular keeps its own in extra). */
+    float norm2;
 
     Plane(int f) {
         this.v = new float[f];

@@ -13,11 +13,14 @@ final class TreeBuilder {
     private final int nItems;
     private final int k;
     private final Kiss64Random random;
+    private final float[] squaredNorms;
     final NodeStore nodes;
     int count;
 
-    TreeBuilder(Metric metric, NodeStore items, int f, int nItems, Kiss64Random random) {
+    /** {@code squaredNorms}: each item's {@link Metric#squaredNorm}, shared read-only by the trees; null if unused. */
+    TreeBuilder(Metric metric, NodeStore items, float[] squaredNorms, int f, int nItems, Kiss64Random random) {
         this.metric = metric;
+        this.squaredNorms = squaredNorms;
         this.items = items;
         this.f = f;
         this.nItems = nItems;
@@ -93,9 +96,10 @@ final class TreeBuilder {
         int ic = 1, jc = 1;
         for (int step = 0; step < 200; step++) {
             int x = idx[random.index(n)];
-            float di = ic * metric.distance(p, items, x, f);
-            float dj = jc * metric.distance(q, items, x, f);
-            float norm = metric.cosine() ? metric.weightNorm(items, x, f) : 1f;
+            float xx = squaredNorms == null ? 0f : squaredNorms[x];
+            float di = ic * metric.distance(p, items, x, xx, f);
+            float dj = jc * metric.distance(q, items, x, xx, f);
+            float norm = metric.cosine() ? (float) Math.sqrt(xx) : 1f;
             if (!(norm > 0)) {
                 continue;
             }
