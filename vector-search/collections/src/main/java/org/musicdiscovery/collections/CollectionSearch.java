@@ -51,7 +51,8 @@ public final class CollectionSearch {
     /**
      * How long the first forest's thread yield-spins for the second before parking: parking adds the wake-up of an
      * idle vCPU (tens of µs on this VM), and yielding hands the core to any runnable thread meanwhile.
-     * Measured with bench-vector at search_k −1: both / (dot + angular) 0.64–0.71 with it, 0.76–0.78 without.
+     * bench-vector at search_k −1, two paired runs: both / (dot + angular) 0.64 and 0.71 with it, 0.78 and 0.76
+     * without; a later run with it gave 0.80, so the gain is within this VM's noise, and it cost nothing measurable.
      */
     static final long SPIN_NANOS = 250_000;
 
