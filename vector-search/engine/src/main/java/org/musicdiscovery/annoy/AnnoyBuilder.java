@@ -34,7 +34,6 @@ public final class AnnoyBuilder implements AutoCloseable {
     private long seed = Kiss64Random.DEFAULT_SEED;
     private int threads = 1;
     private long buildMillis;
-    private float[] squaredNorms;
 
     public AnnoyBuilder(Metric metric, int dimension) {
         if (dimension <= 0) {
@@ -99,21 +98,21 @@ public final class AnnoyBuilder implements AutoCloseable {
         long t0 = System.nanoTime();
         metric.preprocess(items, nItems, f);
         int[] indices = present();
-        squaredNorms = squaredNorms(indices);
+        float[] squaredNorms = squaredNorms(indices);
         if (nTrees < 0) {
             long nodes = nItems;
             for (int t = 0; nodes < 2L * nItems; t++) {
-                TreeBuilder tb = buildTree(indices, t);
+                TreeBuilder tb = buildTree(indices, squaredNorms, t);
                 nodes += tb.count;
                 progress.accept(t + 1);
             }
         } else {
-            buildParallel(indices, nTrees, progress);
+            buildParallel(indices, squaredNorms, nTrees, progress);
         }
         buildMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private void buildParallel(int[] indices, int nTrees, IntConsumer progress) {
+    private void buildParallel(int[] indices, float[] squaredNorms, int nTrees, IntConsumer progress) {
         TreeBuilder[] built = new TreeBuilder[nTrees];
         int[] rootIds = new int[nTrees];
         var done = new AtomicInteger();
@@ -140,7 +139,7 @@ public final class AnnoyBuilder implements AutoCloseable {
         }
     }
 
-    private TreeBuilder buildTree(int[] indices, int t) {
+    private TreeBuilder buildTree(int[] indices, float[] squaredNorms, int t) {
         var tb = new TreeBuilder(metric, items, squaredNorms, f, nItems, new Kiss64Random(seed + t));
         roots.add(tb.build(indices.clone()));
         trees.add(tb);

@@ -131,8 +131,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         }
 
         public float squaredNorm(NodeStore items, int item, int f) {
-            long off = items.offset(item) + 12;
-            return Simd.dot(items.segment(), off, items.segment(), off, f); // what initItem stored at bytes 4..7
+            return items.getFloat(item, 4); // stored by initItem when the item was added
         }
 
         public float distance(Plane p, NodeStore items, int item, float xx, int f) {
@@ -162,7 +161,6 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         public float buildMargin(Plane m, NodeStore items, int item, int f) {
             return Simd.dot(m.v, items.segment(), items.offset(item) + 12, f);
         }
-
 
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {
             tree.setFloats(node, 12, m.v, f);
@@ -296,7 +294,6 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
             return Simd.dot(m.v, items.segment(), items.offset(item) + 16, f) + m.extra * items.getFloat(item, 12);
         }
 
-
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {
             tree.setFloat(node, 12, m.extra);
             tree.setFloats(node, 16, m.v, f);
@@ -386,7 +383,6 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         public float buildMargin(Plane m, NodeStore items, int item, int f) {
             return m.extra + Simd.dot(m.v, items.segment(), items.offset(item) + 16, f);
         }
-
 
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {
             tree.setFloat(node, 4, m.extra);

@@ -18,8 +18,9 @@ final class Simd {
     private Simd() {
     }
 
-    // Two accumulators: one FMA chain is bound by FMA latency; four made the loop longer than it saves at f = 396
-    // (C2 splits it into pre/main/post loops) and measured slower. The tail is one overlapping load of the last
+    // Two accumulators per vector: one FMA chain is bound by FMA latency. The pair kernel (dot2) must sum exactly as
+    // the single one, and with four accumulators each it measured slower than with two (its eight chains and eight
+    // loads per step); the single kernel follows its order. The tail is one overlapping load of the last
     // full vector with the lanes already counted zeroed: element-wise segment reads (bounds and liveness checks
     // each) cost as much as the whole vector loop at f = 396 on 16-lane AVX-512.
 
@@ -27,7 +28,7 @@ final class Simd {
      * The lanes' sum in one fixed order: halves folded onto each other, then lane 0. {@code reduceLanes(ADD)} may
      * add in any order and does differ between the interpreter and C2, so a build's splits — and the file — would
      * depend on when the JIT kicked in. The halves are taken by shape (one register extract each): folding with
-     * {@code slice} gives the same bits but cost ~10 ns per sum at 16 lanes against ~2.3 (SumProbe, 2026-12-03).
+     * {@code slice} gives the same bits but cost ~10 ns per sum at 16 lanes against ~2.3 (a probe, 2026-12-03).
      */
     static float sum(FloatVector v) {
         if (v.length() == 16) {
