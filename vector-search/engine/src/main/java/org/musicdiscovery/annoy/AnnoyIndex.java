@@ -199,13 +199,40 @@ public final class AnnoyIndex implements AutoCloseable {
      * as Annoy returns them). {@code searchK} = −1 means n_trees·k. Returns how many were found (≤ k).
      */
     public int search(float[] q, int k, int searchK, int[] ids, float[] distances) {
-        if (q.length != f) {
-            throw new IllegalArgumentException("query has " + q.length + " dimensions, index has " + f);
-        }
+        checkDimension(q);
         if (k <= 0) {
             return 0;
         }
         SearchScratch s = scratch.get();
+        walk(s, q, k, searchK);
+        float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
+        s.scorer.begin(metric, q, qq, seg, f, s.top);
+        for (int u = 0; u < s.nUnique; u++) {
+            s.scorer.add(s.unique[u], (long) s.unique[u] * nodeSize);
+        }
+        return s.finish(metric, ids, distances);
+    }
+
+    /**
+     * The items Annoy's search would re-score for this query — the walk alone, without the exact re-scoring — each
+     * once, in file order. For a caller that scores candidates by its own rule, e.g. reading only a sparse query's
+     * dimensions, where the dense re-scoring would cost more than the walk.
+     */
+    public int[] candidates(float[] q, int k, int searchK) {
+        checkDimension(q);
+        if (k <= 0) {
+            return new int[0];
+        }
+        SearchScratch s = scratch.get();
+        walk(s, q, k, searchK);
+        return java.util.Arrays.copyOf(s.unique, s.nUnique);
+    }
+
+    /**
+     * Annoy's walk: one priority queue over all roots until search_k candidates (duplicates counted). Leaves the
+     * distinct candidates that are items in {@code s.unique}, in file order.
+     */
+    private void walk(SearchScratch s, float[] q, int k, int searchK) {
         s.reset(k);
         long limit = searchK == -1 ? (long) k * roots.length : searchK;
         for (int r : roots) {
@@ -232,25 +259,21 @@ public final class AnnoyIndex implements AutoCloseable {
                 s.push(Math.min(d, -margin), seg.get(NodeStore.INT, off + childOff));
             }
         }
-        float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
-        // score in file order: sequential reads of large nodes beat the arrival order by far on big indices
+        // file order: sequential reads of large nodes beat the arrival order by far on big indices
         java.util.Arrays.sort(s.unique, 0, s.nUnique);
-        s.scorer.begin(metric, q, qq, seg, f, s.top);
+        int n = 0;
         for (int u = 0; u < s.nUnique; u++) {
-            int j = s.unique[u];
-            long off = (long) j * nodeSize;
-            if (seg.get(NodeStore.INT, off) == 1) { // guards Annoy #284
-                s.scorer.add(j, off);
+            if (seg.get(NodeStore.INT, (long) s.unique[u] * nodeSize) == 1) { // guards Annoy #284
+                s.unique[n++] = s.unique[u];
             }
         }
-        s.scorer.finish();
-        int n = s.drainSorted(ids, distances);
-        if (distances != null) {
-            for (int i = 0; i < n; i++) {
-                distances[i] = metric.returned(distances[i]);
-            }
+        s.nUnique = n;
+    }
+
+    private void checkDimension(float[] q) {
+        if (q.length != f) {
+            throw new IllegalArgumentException("query has " + q.length + " dimensions, index has " + f);
         }
-        return n;
     }
 
     /** Convenience: the ids only, in a new array. */

@@ -33,14 +33,7 @@ public final class ExactSearch {
                 s.scorer.add(i, off);
             }
         }
-        s.scorer.finish();
-        int n = s.drainSorted(ids, distances);
-        if (distances != null) {
-            for (int i = 0; i < n; i++) {
-                distances[i] = metric.returned(distances[i]);
-            }
-        }
-        return n;
+        return s.finish(metric, ids, distances);
     }
 
     public int[] search(float[] q, int k) {

@@ -110,15 +110,19 @@ final class SearchScratch {
         node[b] = n;
     }
 
-    /** Empties the top k into the arrays as Annoy's raw distances, best first; returns the count. */
-    int drainSorted(int[] ids, float[] dists) {
+    /**
+     * Ends the re-scoring and empties the top k into the arrays, best first, the distances (if asked) as Annoy
+     * returns them for {@code metric}; returns the count.
+     */
+    int finish(Metric metric, int[] ids, float[] dists) {
+        scorer.finish();
         if (drained.length < ids.length) {
             drained = new double[ids.length];
         }
         int n = top.drainSorted(ids, drained);
         if (dists != null) {
             for (int i = 0; i < n; i++) {
-                dists[i] = (float) drained[i];
+                dists[i] = metric.returned((float) drained[i]);
             }
         }
         return n;

@@ -3,15 +3,16 @@ package org.musicdiscovery.annoy;
 /**
  * The k best (key, id) pairs offered so far, best = smallest key, ties to the smaller id: the engine's one tie rule,
  * shared by the trees (key = Annoy's raw distance), the exact scan and the sparse index (key = −score). A bounded
- * max-heap with the worst pair on top, reused across queries, so offering allocates nothing.
+ * max-heap with the worst pair on top, reused across queries, so offering allocates nothing. Public for the
+ * collections, which rank tree candidates by their own scores under the same rule.
  */
-final class TopK {
+public final class TopK {
     private double[] key = new double[16];
     private int[] id = new int[16];
     private int size;
     private int k;
 
-    void reset(int k) {
+    public void reset(int k) {
         this.k = k;
         size = 0;
         if (key.length < k) {
@@ -46,7 +47,7 @@ final class TopK {
     }
 
     /** Keeps the pair if it is among the k best; returns whether the kept set changed. */
-    boolean offer(double d, int item) {
+    public boolean offer(double d, int item) {
         if (size < k) {
             int i = size++;
             key[i] = d;
@@ -98,7 +99,7 @@ final class TopK {
     }
 
     /** Empties the heap into the arrays (keys may be null), best first; returns the count. */
-    int drainSorted(int[] ids, double[] keys) {
+    public int drainSorted(int[] ids, double[] keys) {
         int n = size;
         for (int i = n - 1; i >= 0; i--) {
             ids[i] = id[0];

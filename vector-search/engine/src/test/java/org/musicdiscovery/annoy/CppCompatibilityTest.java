@@ -49,6 +49,14 @@ class CppCompatibilityTest {
                     int n = ours.search(queries[q], K, searchK, ids, dist);
                     assertArrayEquals(cppIds[q], java.util.Arrays.copyOf(ids, n),
                             metricName + " search_k=" + searchK + " query " + q);
+                    // the walk alone: what the re-scoring chose from, in file order, each item once
+                    int[] walked = ours.candidates(queries[q], K, searchK);
+                    for (int i = 1; i < walked.length; i++) {
+                        assertTrue(walked[i - 1] < walked[i], "candidates in file order, each once");
+                    }
+                    for (int i = 0; i < n; i++) {
+                        assertTrue(java.util.Arrays.binarySearch(walked, ids[i]) >= 0, "answer among candidates");
+                    }
                     for (int i = 0; i < n; i++) {
                         float tol = 1e-5f * Math.max(1f, Math.abs(cppDist[q][i]));
                         assertEquals(cppDist[q][i], dist[i], tol, "distance " + i + " of query " + q);
