@@ -45,6 +45,10 @@ public final class AnnoyTrees implements VectorTrees {
         return index.search(query, k, searchK, ids, null);
     }
 
+    public int[] candidates(float[] query, int k, int searchK) {
+        return index.candidates(query, k, searchK);
+    }
+
     public void vector(int item, float[] out) {
         index.itemVector(item, out);
     }

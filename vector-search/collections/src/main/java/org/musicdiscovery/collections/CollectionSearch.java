@@ -1,8 +1,8 @@
 package org.musicdiscovery.collections;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 import org.musicdiscovery.annoy.Similarity;
+import org.musicdiscovery.annoy.TopK;
 
 /**
  * Answers a query on a collection by one of two paths with the same result shape and the same scores
@@ -149,7 +150,9 @@ public final class CollectionSearch {
     private static Found run(LoadedCollection c, Query q, Terms terms, String metric, int fetch) {
         long t = System.nanoTime();
         int[] ids = new int[fetch];
-        int n = c.trees().get(metric).search(q.vector(), fetch, q.searchK(), ids);
+        VectorTrees forest = c.trees().get(metric);
+        int n = terms.readTerms() ? nearestByTerms(c, forest, q, terms, fetch, ids)
+                : forest.search(q.vector(), fetch, q.searchK(), ids);
         VectorTrees any = c.trees().values().iterator().next();
         float[] x = new float[c.manifest().dimension()];
         double[] dots = new double[n];
@@ -182,6 +185,24 @@ public final class CollectionSearch {
     }
 
     /**
+     * The forest's nearest {@code fetch} items as its own search would rank them, but each candidate scored by
+     * {@link Similarity}'s rule from the query's few dimensions and the sparse index's norm instead of Annoy's
+     * dense re-scoring: for a mix of two genres that reads 2 of 396 floats per candidate, and the re-scoring was
+     * most of a forest's time. Ties go to the smaller item, as in every other ranking of the collection.
+     */
+    private static int nearestByTerms(LoadedCollection c, VectorTrees forest, Query q, Terms terms, int fetch,
+            int[] ids) {
+        Similarity rule = Similarity.of(forest.metric());
+        TopK top = new TopK();
+        top.reset(fetch);
+        for (int item : forest.candidates(q.vector(), fetch, q.searchK())) {
+            double dot = forest.sparseDot(item, terms.dims(), terms.weights(), terms.n());
+            top.offer(-rule.score(dot, terms.qNorm(), c.sparse().norm(item)), item);
+        }
+        return top.drainSorted(ids, null);
+    }
+
+    /**
      * The query's non-zero terms in ascending order (the rule's summation order) and its norm. A query of a few
      * genres reads only its own dimensions of each stored vector, unless the vectors are asked for anyway.
      */
@@ -202,22 +223,27 @@ public final class CollectionSearch {
         }
     }
 
-    /** The union of the forests' scored candidates, each once, with the trees that found it. */
+    /**
+     * The union of the forests' scored candidates, each once, with the trees that found it. Membership by binary
+     * search in each forest's sorted items: a map of boxed ids took ~30 µs of a 0.2 ms two-forest query.
+     */
     private static List<Hit> merge(LoadedCollection c, Query q, List<Found> forests) {
-        Map<Integer, Integer> masks = new HashMap<>(); // item → bit per forest (index in q.metrics())
+        int[][] sorted = new int[forests.size()][];
+        for (int f = 0; f < forests.size(); f++) {
+            sorted[f] = Arrays.copyOf(forests.get(f).items(), forests.get(f).n());
+            Arrays.sort(sorted[f]);
+        }
+        List<Set<String>> foundBy = foundBySets(q.metrics());
+        List<Hit> hits = new ArrayList<>();
         for (int f = 0; f < forests.size(); f++) {
             Found found = forests.get(f);
             for (int i = 0; i < found.n(); i++) {
-                masks.merge(found.items()[i], 1 << f, (a, b) -> a | b);
-            }
-        }
-        List<Set<String>> foundBy = foundBySets(q.metrics());
-        List<Hit> hits = new ArrayList<>(masks.size());
-        for (Found found : forests) {
-            for (int i = 0; i < found.n(); i++) {
                 int item = found.items()[i];
-                Integer mask = masks.remove(item); // null: taken from an earlier forest, with the same scores
-                if (mask != null) {
+                int mask = 0;
+                for (int g = 0; g < sorted.length; g++) {
+                    mask |= Arrays.binarySearch(sorted[g], item) >= 0 ? 1 << g : 0;
+                }
+                if ((mask & (1 << f) - 1) == 0) { // not taken from an earlier forest, whose scores are the same
                     hits.add(new Hit(item, c.items().typeCode(item), c.items().catalogueId(item), found.dots()[i],
                             found.cosines()[i], foundBy.get(mask), found.vectors() == null ? null
                                     : found.vectors()[i]));

@@ -15,6 +15,12 @@ public interface VectorTrees extends AutoCloseable {
     /** Writes up to k nearest item ids (best first) into {@code ids}; returns how many. */
     int search(float[] query, int k, int searchK, int[] ids);
 
+    /**
+     * The distinct items the search would re-score (Annoy's walk for k and searchK, without the re-scoring), in
+     * file order.
+     */
+    int[] candidates(float[] query, int k, int searchK);
+
     /** Copies item {@code item}'s stored vector into {@code out}. */
     void vector(int item, float[] out);
 

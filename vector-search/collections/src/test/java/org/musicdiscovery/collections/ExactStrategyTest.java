@@ -156,6 +156,36 @@ class ExactStrategyTest {
     }
 
     @Test
+    void treesRankTheWalksCandidatesByTheCollectionsRule() {
+        // a small search_k walks part of the collection; a query of few genres ranks what the walk found by the
+        // collection's own scores (the exact path's), not by Annoy's dense re-scoring
+        java.util.Map<String, Integer> sampleIndex = new java.util.HashMap<>();
+        for (int i = 0; i < random.size(); i++) {
+            sampleIndex.put(random.items().typeCodes()[i] + ":" + random.items().ids()[i], i);
+        }
+        Random r = new Random(5);
+        int f = random.dims().size(), partial = 0;
+        for (int i = 0; i < 60; i++) {
+            float[] q = new float[f];
+            for (int t = 1 + r.nextInt(3); t > 0; t--) {
+                q[r.nextInt(f)] += 0.1f + r.nextFloat();
+            }
+            String metric = i % 2 == 0 ? "dot" : "angular";
+            int k = 10, searchK = 60;
+            Set<Integer> walked = new java.util.HashSet<>();
+            for (int item : randomCollection.trees().get(metric).candidates(q, k, searchK)) {
+                walked.add(sampleIndex.get(randomCollection.items().typeCode(item) + ":"
+                        + randomCollection.items().catalogueId(item)));
+            }
+            partial += walked.size() < random.size() / 2 ? 1 : 0;
+            assertEquals(Samples.reference(random, q, List.of(metric), k, Set.of(), -1, walked::contains),
+                    Samples.refs(search(randomCollection, q, k, List.of(metric), Set.of(), -1, Strategy.TREES,
+                            searchK)), metric + " query " + i);
+        }
+        assertEquals(60, partial, "every walk should cover only part of the collection");
+    }
+
+    @Test
     void identicalVectorsComeBackMostPopularFirstOnBothPaths() throws IOException {
         int n = 40, f = 4;
         float[][] vectors = new float[n][f];

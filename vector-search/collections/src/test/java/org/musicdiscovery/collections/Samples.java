@@ -121,6 +121,12 @@ final class Samples {
      * union ranked by cosine, then dot, then the same tie order; the first k.
      */
     static List<Ref> reference(Sample s, float[] q, List<String> metrics, int k, Set<Character> types, int exclude) {
+        return reference(s, q, metrics, k, types, exclude, i -> true);
+    }
+
+    /** The reference over only the sample's items that {@code among} accepts (by index in the sample). */
+    static List<Ref> reference(Sample s, float[] q, List<String> metrics, int k, Set<Character> types, int exclude,
+            java.util.function.IntPredicate among) {
         record Scored(int index, double dot, double cosine) {
         }
         double qq = 0;
@@ -130,7 +136,7 @@ final class Samples {
         double qNorm = Math.sqrt(qq);
         List<Scored> all = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
-            if (i == exclude || !types.isEmpty() && !types.contains(s.items().typeCodes()[i])) {
+            if (i == exclude || !among.test(i) || !types.isEmpty() && !types.contains(s.items().typeCodes()[i])) {
                 continue;
             }
             float[] x = s.items().vectors()[i];
