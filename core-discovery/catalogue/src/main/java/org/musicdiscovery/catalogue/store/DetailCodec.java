@@ -2,6 +2,7 @@ package org.musicdiscovery.catalogue.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import org.musicdiscovery.catalogue.model.EntityDetail;
@@ -18,13 +19,15 @@ import java.util.Optional;
 /**
  * The one place that knows how entity details look in Redis: keys {@code d:<type code>:<id>} and values in
  * Jackson Smile (binary JSON) with one- or two-letter property names and genre weights as floats, so a song
- * detail takes well under 100 bytes.
+ * detail takes a few hundred bytes at most, its duplicate key included.
  */
 public final class DetailCodec {
 
     public static final String VERSION_KEY = "catalogue:version";
 
-    private static final ObjectMapper SMILE = new SmileMapper();
+    // unknown properties are skipped: a value written by a newer version still reads during a rolling upgrade
+    private static final ObjectMapper SMILE = SmileMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private DetailCodec() {
     }
@@ -52,7 +55,8 @@ public final class DetailCodec {
     record Wire(@JsonProperty("t") String type, @JsonProperty("i") long id, @JsonProperty("n") String title,
                 @JsonProperty("a") String artistName, @JsonProperty("ai") Long artistId,
                 @JsonProperty("g") String[] genres, @JsonProperty("w") float[] weights,
-                @JsonProperty("z") int size, @JsonProperty("p") double popularity) {
+                @JsonProperty("z") int size, @JsonProperty("p") double popularity,
+                @JsonProperty("k") String duplicateKey) {
     }
 
     public static byte[] encode(EntityDetail d) {
@@ -64,7 +68,7 @@ public final class DetailCodec {
         }
         try {
             return SMILE.writeValueAsBytes(new Wire(d.ref().type().code(), d.ref().id(), d.title(), d.artistName(),
-                    d.artistId(), genres, weights, d.size(), d.popularity()));
+                    d.artistId(), genres, weights, d.size(), d.popularity(), d.duplicateKey()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + d.ref(), e);
         }
@@ -81,7 +85,7 @@ public final class DetailCodec {
                 }
             }
             return new EntityDetail(new ItemRef(ItemType.fromCode(w.type()), w.id()), w.title(), w.artistName(),
-                    w.artistId(), genres, w.size(), w.popularity());
+                    w.artistId(), genres, w.size(), w.popularity(), w.duplicateKey()); // no "k" (older): computed
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("undecodable entity detail: " + e.getMessage(), e);
         }

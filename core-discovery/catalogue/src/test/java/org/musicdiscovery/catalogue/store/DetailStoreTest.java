@@ -3,6 +3,7 @@ package org.musicdiscovery.catalogue.store;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.musicdiscovery.catalogue.TestStack;
+import org.musicdiscovery.catalogue.model.DuplicateKey;
 import org.musicdiscovery.catalogue.model.EntityDetail;
 import org.musicdiscovery.catalogue.model.GenreWeight;
 import org.musicdiscovery.catalogue.model.ItemRef;
@@ -38,6 +39,23 @@ class DetailStoreTest {
         }
         assertTrue(bytes.length < 0.6 * plainJson, "smile " + bytes.length + " bytes vs plain JSON " + plainJson);
         assertThrows(IllegalArgumentException.class, () -> DetailCodec.decode(new byte[]{1, 2, 3}));
+    }
+
+    @Test
+    void songsCarryTheirDuplicateKeyStoredWithTheDetail() throws Exception {
+        EntityDetail d = new EntityDetail(ItemRef.song(1), "Hey Jude (Remastered 2015)", "The Beatles", 3L,
+                List.of(), 1, 5);
+        assertEquals(DuplicateKey.of("Hey Jude", "Beatles"), d.duplicateKey());
+        EntityDetail stored = new EntityDetail(d.ref(), d.title(), d.artistName(), 3L, List.of(), 1, 5, "as stored");
+        assertEquals("as stored", DetailCodec.decode(DetailCodec.encode(stored)).duplicateKey(), "read, not recomputed");
+        assertNull(new EntityDetail(ItemRef.playlist(2), "Mix", null, null, List.of(), 3, 1, "x").duplicateKey());
+
+        var smile = new com.fasterxml.jackson.dataformat.smile.databind.SmileMapper();
+        Map<String, Object> older = new java.util.LinkedHashMap<>(Map.of("t", d.ref().type().code(), "i", 1,
+                "n", d.title(), "a", d.artistName(), "ai", 3, "z", 1, "p", 5.0));
+        assertEquals(d, DetailCodec.decode(smile.writeValueAsBytes(older)), "a value without the key: computed");
+        older.put("later", List.of(1, 2));
+        assertEquals(d, DetailCodec.decode(smile.writeValueAsBytes(older)), "a newer version's extra field: skipped");
     }
 
     @Test

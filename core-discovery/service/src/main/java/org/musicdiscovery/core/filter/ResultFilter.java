@@ -37,7 +37,7 @@ public final class ResultFilter {
                 continue;
             }
             if (ref.type() == ItemType.SONG
-                    && !seen.add(DuplicateKey.of(r.detail().title(), r.detail().artistName()))) {
+                    && !seen.add(r.detail().duplicateKey())) {
                 continue;
             }
             kept.add(r);

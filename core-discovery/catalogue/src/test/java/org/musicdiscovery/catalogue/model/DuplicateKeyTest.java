@@ -1,4 +1,4 @@
-package org.musicdiscovery.core.filter;
+package org.musicdiscovery.catalogue.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package org.musicdiscovery.core.filter;
+package org.musicdiscovery.catalogue.model;
 
 import java.text.Normalizer;
 import java.util.Locale;
