@@ -225,7 +225,7 @@ public final class CollectionSearch {
 
     /**
      * The union of the forests' scored candidates, each once, with the trees that found it. Membership by binary
-     * search in each forest's sorted items: a map of boxed ids took ~30 µs of a 0.2 ms two-forest query.
+     * search in each forest's sorted items, without boxing (the merge took 30–45 µs per query either way here).
      */
     private static List<Hit> merge(LoadedCollection c, Query q, List<Found> forests) {
         int[][] sorted = new int[forests.size()][];
