@@ -263,7 +263,7 @@ public final class AnnoyIndex implements AutoCloseable {
         java.util.Arrays.sort(s.unique, 0, s.nUnique);
         int n = 0;
         for (int u = 0; u < s.nUnique; u++) {
-            if (seg.get(NodeStore.INT, (long) s.unique[u] * nodeSize) == 1) { // guards Annoy #284
+            if (nd(s.unique[u]) == 1) { // guards Annoy #284
                 s.unique[n++] = s.unique[u];
             }
         }
