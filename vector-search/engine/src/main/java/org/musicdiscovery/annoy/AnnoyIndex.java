@@ -30,6 +30,8 @@ public final class AnnoyIndex implements AutoCloseable {
     private final int[] roots;
     private final boolean legacyDotMargin;
     private final ThreadLocal<SearchScratch> scratch;
+    /** Whether a query of few non-zero dimensions reads only those ({@link SparseProbe}); same answers either way. */
+    private volatile boolean sparseQueries = true;
 
     private AnnoyIndex(Path file, Metric metric, int f, boolean prefault, boolean legacyDotMargin) {
         this.file = file;
@@ -207,10 +209,30 @@ public final class AnnoyIndex implements AutoCloseable {
         walk(s, q, k, searchK);
         float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
         s.scorer.begin(metric, q, qq, seg, f, s.top);
-        for (int u = 0; u < s.nUnique; u++) {
-            s.scorer.add(s.unique[u], (long) s.unique[u] * nodeSize);
+        if (s.probe.active() && metric.scoresFromDot()) {
+            scoreSparse(s, qq);
+        } else {
+            for (int u = 0; u < s.nUnique; u++) {
+                s.scorer.add(s.unique[u], (long) s.unique[u] * nodeSize);
+            }
         }
         return s.finish(metric, ids, distances);
+    }
+
+    /** Re-scores a sparse query's candidates: all their reads first (many misses in flight), then the arithmetic. */
+    private void scoreSparse(SearchScratch s, float qq) {
+        int n = s.nUnique;
+        s.rows = s.probe.gather(seg, s.unique, n, nodeSize, metric.vectorOffset(), s.rows);
+        if (s.stored.length < n) {
+            s.stored = new float[Math.max(n, 2 * s.stored.length)];
+        }
+        for (int u = 0; u < n; u++) {
+            s.stored[u] = metric.storedNorm(seg, (long) s.unique[u] * nodeSize);
+        }
+        for (int u = 0; u < n; u++) {
+            long off = (long) s.unique[u] * nodeSize;
+            s.top.offer(metric.rawDistanceFromDot(s.probe.dot(s.rows, u), qq, s.stored[u], seg, off, f), s.unique[u]);
+        }
     }
 
     /**
@@ -234,6 +256,12 @@ public final class AnnoyIndex implements AutoCloseable {
      */
     private void walk(SearchScratch s, float[] q, int k, int searchK) {
         s.reset(k);
+        SparseProbe probe = null;
+        if (sparseQueries && s.probe.set(q, f)) {
+            probe = s.probe;
+        } else {
+            s.probe.clear();
+        }
         long limit = searchK == -1 ? (long) k * roots.length : searchK;
         for (int r : roots) {
             s.push(Float.POSITIVE_INFINITY, r);
@@ -254,7 +282,8 @@ public final class AnnoyIndex implements AutoCloseable {
                 }
                 found += nd;
             } else {
-                float margin = metric.searchMargin(seg, off, q, f, legacyDotMargin);
+                float margin = probe != null ? metric.searchMargin(seg, off, probe, legacyDotMargin)
+                        : metric.searchMargin(seg, off, q, f, legacyDotMargin);
                 s.push(Math.min(d, margin), seg.get(NodeStore.INT, off + childOff + 4));
                 s.push(Math.min(d, -margin), seg.get(NodeStore.INT, off + childOff));
             }
@@ -274,6 +303,14 @@ public final class AnnoyIndex implements AutoCloseable {
         if (q.length != f) {
             throw new IllegalArgumentException("query has " + q.length + " dimensions, index has " + f);
         }
+    }
+
+    /**
+     * Turns the sparse-query path off (or on) for this index, e.g. to measure what it saves: answers are the same
+     * to the bit either way.
+     */
+    public void sparseQueries(boolean on) {
+        sparseQueries = on;
     }
 
     /** Convenience: the ids only, in a new array. */

@@ -62,8 +62,31 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
     /** Writes the plane's vector and extra into a split node (n_descendants and children are the caller's). */
     void writeSplit(NodeStore tree, int node, Plane m, int f);
 
+    /** What a split node adds to q·v for the search margin (dot: df² in Annoy ≤ 1.17.3 files; euclidean: a). */
+    float marginOffset(MemorySegment seg, long node, boolean legacyDotMargin);
+
     /** The margin of a query at a split node during search. */
-    float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacyDotMargin);
+    default float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacyDotMargin) {
+        return Simd.dot(q, seg, node + vectorOffset(), f) + marginOffset(seg, node, legacyDotMargin);
+    }
+
+    /** The same margin, bit for bit, reading only a sparse query's dimensions. */
+    default float searchMargin(MemorySegment seg, long node, SparseProbe q, boolean legacyDotMargin) {
+        return q.dot(seg, node + vectorOffset()) + marginOffset(seg, node, legacyDotMargin);
+    }
+
+    /** Whether {@link #rawDistanceFromDot} works: euclidean needs |x|², which its nodes do not store. */
+    default boolean scoresFromDot() {
+        return true;
+    }
+
+    /** The item field a distance needs besides q·x (angular: |x|² at bytes 4..7), read ahead of scoring. */
+    default float storedNorm(MemorySegment seg, long item) {
+        return 0f;
+    }
+
+    /** {@link #rawDistance} from q·x, |q|² and {@link #storedNorm}, bit-identical to it. */
+    float rawDistanceFromDot(float qx, float qq, float stored, MemorySegment seg, long item, int f);
 
     /** Annoy's raw distance between the query and an item node (smaller = closer). */
     float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f);
@@ -166,24 +189,32 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
             tree.setFloats(node, 12, m.v, f);
         }
 
-        public float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacy) {
-            return Simd.dot(q, seg, node + 12, f);
+        public float marginOffset(MemorySegment seg, long node, boolean legacy) {
+            return 0f;
+        }
+
+        @Override
+        public float storedNorm(MemorySegment seg, long item) {
+            return seg.get(Simd.FLOAT, item + 4);
+        }
+
+        public float rawDistanceFromDot(float qx, float qq, float stored, MemorySegment seg, long item, int f) {
+            return fromDot(qx, qq, stored, seg, item, f);
         }
 
         public float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f) {
-            return fromDot(Simd.dot(q, seg, item + 12, f), qq, seg, item, f);
+            return fromDot(Simd.dot(q, seg, item + 12, f), qq, storedNorm(seg, item), seg, item, f);
         }
 
         @Override
         public void rawDistances(float[] q, float qq, MemorySegment seg, long a, long b, int f, float[] out) {
             Simd.dot2(q, seg, a + 12, b + 12, f, out);
-            out[0] = fromDot(out[0], qq, seg, a, f);
-            out[1] = fromDot(out[1], qq, seg, b, f);
+            out[0] = fromDot(out[0], qq, storedNorm(seg, a), seg, a, f);
+            out[1] = fromDot(out[1], qq, storedNorm(seg, b), seg, b, f);
         }
 
         /** 2 − 2·cos from q·x; |x|² is stored at bytes 4..7 (0 in files that predate it: computed then). */
-        private static float fromDot(float pq, float qq, MemorySegment seg, long item, int f) {
-            float xx = seg.get(Simd.FLOAT, item + 4);
+        private static float fromDot(float pq, float qq, float xx, MemorySegment seg, long item, int f) {
             if (xx == 0) {
                 xx = Simd.dot(seg, item + 12, seg, item + 12, f);
             }
@@ -299,13 +330,13 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
             tree.setFloats(node, 16, m.v, f);
         }
 
-        public float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacy) {
-            float m = Simd.dot(q, seg, node + 16, f);
-            if (legacy) {
-                float df = seg.get(Simd.FLOAT, node + 12);
-                m += df * df;
-            }
-            return m;
+        public float marginOffset(MemorySegment seg, long node, boolean legacy) {
+            float df = legacy ? seg.get(Simd.FLOAT, node + 12) : 0f;
+            return df * df;
+        }
+
+        public float rawDistanceFromDot(float qx, float qq, float stored, MemorySegment seg, long item, int f) {
+            return -qx;
         }
 
         public float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f) {
@@ -389,8 +420,17 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
             tree.setFloats(node, 16, m.v, f);
         }
 
-        public float searchMargin(MemorySegment seg, long node, float[] q, int f, boolean legacy) {
-            return seg.get(Simd.FLOAT, node + 4) + Simd.dot(q, seg, node + 16, f);
+        public float marginOffset(MemorySegment seg, long node, boolean legacy) {
+            return seg.get(Simd.FLOAT, node + 4);
+        }
+
+        @Override
+        public boolean scoresFromDot() {
+            return false;
+        }
+
+        public float rawDistanceFromDot(float qx, float qq, float stored, MemorySegment seg, long item, int f) {
+            throw new UnsupportedOperationException("euclidean distances need the whole item vector");
         }
 
         public float rawDistance(float[] q, float qq, MemorySegment seg, long item, int f) {

@@ -21,6 +21,10 @@ final class SearchScratch {
     // the k best (distance, id), Annoy's tie rule
     final TopK top = new TopK();
     final PairScorer scorer = new PairScorer();
+    final SparseProbe probe = new SparseProbe();
+    /** A sparse query's dimensions of each candidate, and each one's stored norm, read before scoring. */
+    float[] rows = new float[1024];
+    float[] stored = new float[1024];
     private double[] drained = new double[16];
 
     SearchScratch(int nItems) {

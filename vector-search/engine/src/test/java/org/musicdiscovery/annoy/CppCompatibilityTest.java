@@ -30,6 +30,8 @@ class CppCompatibilityTest {
         Metric metric = Metric.of(metricName);
         float[][] items = Oracle.data(N, F, metricName.equals("dot"), 1);
         float[][] queries = Oracle.data(QUERIES, F, metricName.equals("dot"), 2);
+        // the second half are two-genre mixes, which take the sparse path (SparseProbe)
+        System.arraycopy(Oracle.mixes(QUERIES / 2, F, 3), 0, queries, QUERIES / 2, QUERIES / 2);
         Path vectors = Oracle.write(dir.resolve("items.tsv"), items);
         Path qfile = Oracle.write(dir.resolve("queries.tsv"), queries);
         Path index = dir.resolve("cpp." + metricName + ".annoy");

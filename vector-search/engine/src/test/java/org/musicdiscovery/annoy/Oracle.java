@@ -75,6 +75,19 @@ final class Oracle {
         }).toArray(float[][]::new);
     }
 
+    /** Queries like the product's: two dimensions mixed 70/30, the rest zero. */
+    static float[][] mixes(int n, int f, long seed) {
+        Random r = new Random(seed);
+        float[][] out = new float[n][f];
+        for (float[] v : out) {
+            int a = r.nextInt(f);
+            int b = (a + 1 + r.nextInt(f - 1)) % f;
+            v[a] = 0.7f;
+            v[b] = 0.3f;
+        }
+        return out;
+    }
+
     /** Gaussian, or non-negative sparse-ish "genre-like" vectors with norms varying ~10×. */
     static float[][] data(int n, int f, boolean genreLike, long seed) {
         Random r = new Random(seed);

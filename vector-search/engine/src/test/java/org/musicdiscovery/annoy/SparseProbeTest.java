@@ -1,0 +1,97 @@
+package org.musicdiscovery.annoy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The sparse-query path must give the dense kernel's bits, so the walk and the answers cannot change. */
+class SparseProbeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dotIsBitIdenticalToTheDenseKernelForEveryLengthShape() {
+        Random r = new Random(11);
+        int lanes = Simd.SPECIES.length();
+        try (Arena arena = Arena.ofConfined()) {
+            int[] lengths = IntStream.concat(IntStream.rangeClosed(SparseProbe.DENSITY, 5 * lanes + 3), IntStream.of(396))
+                    .toArray();
+            for (int f : lengths) {
+                MemorySegment seg = arena.allocate(12 + 4L * f);
+                for (int trial = 0; trial < 200; trial++) {
+                    float[] v = new float[f];
+                    for (int d = 0; d < f; d++) {
+                        v[d] = (float) r.nextGaussian();
+                    }
+                    MemorySegment.copy(v, 0, seg, Simd.FLOAT, 12, f);
+                    float[] q = new float[f];
+                    for (int t = 1 + r.nextInt(f / SparseProbe.DENSITY); t > 0; t--) {
+                        q[r.nextInt(f)] = (float) r.nextGaussian() * 3;
+                    }
+                    SparseProbe probe = new SparseProbe();
+                    assertTrue(probe.set(q, f));
+                    float dense = Simd.dot(q, seg, 12, f);
+                    assertEquals(Float.floatToIntBits(dense), Float.floatToIntBits(probe.dot(seg, 12)),
+                            "f=" + f + " trial " + trial + ": " + dense + " vs " + probe.dot(seg, 12));
+                }
+            }
+        }
+    }
+
+    @Test
+    void denseQueriesAreLeftToTheDenseKernel() {
+        float[] q = new float[64];
+        java.util.Arrays.fill(q, 0, 9, 1f); // 9 > 64 / 8
+        assertFalse(new SparseProbe().set(q, 64));
+        q[8] = 0;
+        assertTrue(new SparseProbe().set(q, 64));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"angular", "dot", "euclidean"})
+    void searchAnswersTheSameWithAndWithoutTheSparsePath(String metricName) throws IOException {
+        for (int f : new int[] {40, 396}) { // 40: pairs of vectors, then the overlapping tail
+            Path file = dir.resolve(metricName + f + ".annoy");
+            float[][] items = Oracle.data(2000, f, true, f);
+            try (var b = new AnnoyBuilder(Metric.of(metricName), f).seed(1).threads(1)) {
+                for (int i = 0; i < items.length; i++) {
+                    b.addItem(i, items[i]);
+                }
+                b.build(8, t -> { });
+                b.save(file);
+            }
+            float[][] queries = Oracle.mixes(200, f, 5);
+            try (AnnoyIndex index = AnnoyIndex.open(file)) {
+                for (int searchK : new int[] {-1, 200, 3000}) {
+                    for (float[] q : queries) {
+                        int[] ids = new int[10];
+                        float[] dist = new float[10];
+                        int[] denseIds = new int[10];
+                        float[] denseDist = new float[10];
+                        index.sparseQueries(true);
+                        int n = index.search(q, 10, searchK, ids, dist);
+                        int[] walked = index.candidates(q, 10, searchK);
+                        index.sparseQueries(false);
+                        assertEquals(n, index.search(q, 10, searchK, denseIds, denseDist));
+                        assertArrayEquals(denseIds, ids, metricName + " f=" + f + " search_k=" + searchK);
+                        assertArrayEquals(denseDist, dist);
+                        assertArrayEquals(index.candidates(q, 10, searchK), walked);
+                    }
+                }
+            }
+        }
+    }
+}
