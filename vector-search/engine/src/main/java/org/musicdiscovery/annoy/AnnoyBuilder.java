@@ -33,6 +33,8 @@ public final class AnnoyBuilder implements AutoCloseable {
     private final List<Integer> roots = new ArrayList<>();
     private long seed = Kiss64Random.DEFAULT_SEED;
     private int threads = 1;
+    /** Heap for the items' non-zero entries ({@link SparseItems}); past it the build reads items densely. */
+    private long sparseBudget = Runtime.getRuntime().maxMemory() / 4;
     private long buildMillis;
 
     public AnnoyBuilder(Metric metric, int dimension) {
@@ -46,6 +48,12 @@ public final class AnnoyBuilder implements AutoCloseable {
 
     public AnnoyBuilder seed(long seed) {
         this.seed = seed;
+        return this;
+    }
+
+    /** Caps the heap the build may use for sparse items (0: always read items densely; same file either way). */
+    AnnoyBuilder sparseBudget(long bytes) {
+        this.sparseBudget = bytes;
         return this;
     }
 
@@ -97,6 +105,7 @@ public final class AnnoyBuilder implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         metric.preprocess(items, nItems, f);
+        items.sparse(SparseItems.of(items, nItems, metric.vectorOffset(), f, sparseBudget));
         int[] indices = present();
         float[] squaredNorms = squaredNorms(indices);
         if (nTrees < 0) {
@@ -109,6 +118,7 @@ public final class AnnoyBuilder implements AutoCloseable {
         } else {
             buildParallel(indices, squaredNorms, nTrees, progress);
         }
+        items.sparse(null);
         buildMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 

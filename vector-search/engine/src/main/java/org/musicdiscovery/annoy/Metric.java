@@ -159,7 +159,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
 
         public float distance(Plane p, NodeStore items, int item, float xx, int f) {
             float pp = p.extra != 0 ? p.extra : Simd.dot(p.v, p.v, f);
-            float pq = Simd.dot(p.v, items.segment(), items.offset(item) + 12, f);
+            float pq = items.dot(p, item, 12, f);
             float ppxx = pp * xx;
             return ppxx > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppxx)) : 2f;
         }
@@ -182,7 +182,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         }
 
         public float buildMargin(Plane m, NodeStore items, int item, int f) {
-            return Simd.dot(m.v, items.segment(), items.offset(item) + 12, f);
+            return items.dot(m, item, 12, f);
         }
 
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {
@@ -301,8 +301,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
 
         /** Angular distance over the f+1 extended dimensions (PR #628); the centroid's norm kept by seed/move. */
         public float distance(Plane p, NodeStore items, int item, float xx, int f) {
-            long off = items.offset(item) + 16;
-            float pq = Simd.dot(p.v, items.segment(), off, f) + p.extra * items.getFloat(item, 12);
+            float pq = items.dot(p, item, 16, f) + p.extra * items.getFloat(item, 12);
             float ppxx = p.norm2 * xx;
             return ppxx > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppxx)) : 2f;
         }
@@ -322,7 +321,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         }
 
         public float buildMargin(Plane m, NodeStore items, int item, int f) {
-            return Simd.dot(m.v, items.segment(), items.offset(item) + 16, f) + m.extra * items.getFloat(item, 12);
+            return items.dot(m, item, 16, f) + m.extra * items.getFloat(item, 12);
         }
 
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {
@@ -412,7 +411,7 @@ public sealed interface Metric permits Metric.Angular, Metric.Dot, Metric.Euclid
         }
 
         public float buildMargin(Plane m, NodeStore items, int item, int f) {
-            return m.extra + Simd.dot(m.v, items.segment(), items.offset(item) + 16, f);
+            return m.extra + items.dot(m, item, 16, f);
         }
 
         public void writeSplit(NodeStore tree, int node, Plane m, int f) {

@@ -16,6 +16,8 @@ final class NodeStore {
     final int nodeSize;
     private MemorySegment seg;
     private int capacity;
+    /** Items only, while trees are built: their few non-zero entries, when that pays ({@link SparseItems}). */
+    private SparseItems sparse;
 
     NodeStore(int nodeSize, int initialCapacity) {
         this.nodeSize = nodeSize;
@@ -72,6 +74,16 @@ final class NodeStore {
 
     void setFloats(int node, int byteOffset, float[] values, int n) {
         MemorySegment.copy(values, 0, seg, Simd.FLOAT, offset(node) + byteOffset, n);
+    }
+
+    void sparse(SparseItems sparse) {
+        this.sparse = sparse;
+    }
+
+    /** p.v · the vector of node {@code node} at {@code vectorOffset}, bit-identical whichever way it is read. */
+    float dot(Plane p, int node, int vectorOffset, int f) {
+        SparseItems s = sparse;
+        return s != null && s.has(node) ? s.dot(p.v, node, p.lanes) : Simd.dot(p.v, seg, offset(node) + vectorOffset, f);
     }
 
     void close() {

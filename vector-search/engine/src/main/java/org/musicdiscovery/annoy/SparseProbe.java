@@ -2,23 +2,18 @@ package org.musicdiscovery.annoy;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import jdk.incubator.vector.FloatVector;
 
 /**
  * A query of few non-zero dimensions (a genre mix: two or three of 396), so that its dot product with a stored
- * vector reads only those dimensions — a few floats of a node instead of all of its cache lines — and still sums to
- * the same bits as {@link Simd#dot(float[], MemorySegment, long, int)}. That kernel adds each dimension's product
- * into a fixed accumulator lane, in ascending order, and a product with a zero query weight adds exactly nothing;
- * so each non-zero term goes, in ascending order, into the lane the kernel would use, and the lanes are folded by
- * the kernel's own {@link Simd#sum}. Same bits means the same walk and the same answers as the dense path.
- * Reused per thread; not for queries that are mostly non-zero (then reading all of the vector is cheaper).
+ * vector reads only those dimensions — a few floats of a node instead of all of its cache lines — and still gives
+ * the dense kernel's bits ({@link Lanes}): the same walk and the same answers as the dense path. Reused per thread;
+ * not for queries that are mostly non-zero (then reading all of the vector is cheaper).
  */
 final class SparseProbe {
     /** The sparse path is taken when at most f / DENSITY dimensions are non-zero. */
     static final int DENSITY = 8;
 
-    private final int lanes = Simd.SPECIES.length();
-    private final float[] acc = new float[2 * lanes];
+    private final float[] acc = new float[2 * Lanes.N];
     private int[] dims = new int[8];
     private float[] weights = new float[8];
     private int[] slot = new int[8];
@@ -43,12 +38,12 @@ final class SparseProbe {
                 add(d, q[d]);
             }
         }
-        scalar = f < lanes;
+        scalar = Lanes.scalar(f);
         twoLanes = !scalar;
         int first = -1;
         int second = -1;
         for (int t = 0; t < n && !scalar; t++) {
-            slot[t] = slotOf(dims[t], f);
+            slot[t] = Lanes.slotOf(dims[t], f);
             if (first < 0 || slot[t] == first) {
                 first = slot[t];
                 side[t] = 0;
@@ -80,25 +75,6 @@ final class SparseProbe {
         }
         dims[n] = d;
         weights[n++] = w;
-    }
-
-    /**
-     * Which of Simd.dot's 2·lanes accumulator lanes dimension d is added into (0..lanes−1: the first accumulator),
-     * following its loop: pairs of full vectors, then one full vector, then the last vector overlapping the end.
-     */
-    private int slotOf(int d, int f) {
-        int pairs = f / (2 * lanes) * (2 * lanes);
-        if (d < pairs) {
-            return d % (2 * lanes);
-        }
-        int i = pairs;
-        if (i <= f - lanes) {
-            if (d < i + lanes) {
-                return d - i;
-            }
-            i += lanes;
-        }
-        return lanes + d - (f - lanes);
     }
 
     /** q · v for the f floats at {@code offset}, bit-identical to the dense kernel. */
@@ -154,11 +130,6 @@ final class SparseProbe {
             int l = slot[t];
             acc[l] = Math.fma(weights[t], rows[o + t], acc[l]);
         }
-        float s = Simd.sum(FloatVector.fromArray(Simd.SPECIES, acc, 0)
-                .add(FloatVector.fromArray(Simd.SPECIES, acc, lanes)));
-        for (int t = 0; t < n; t++) {
-            acc[slot[t]] = 0;
-        }
-        return s;
+        return Lanes.foldAndClear(acc);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The sparse-query path must give the dense kernel's bits, so the walk and the answers cannot change. */
+/** The sparse paths must give the dense kernel's bits, so walks, answers and built files cannot change. */
 class SparseProbeTest {
 
     @TempDir
@@ -58,6 +59,34 @@ class SparseProbeTest {
         assertFalse(new SparseProbe().set(q, 64));
         q[8] = 0;
         assertTrue(new SparseProbe().set(q, 64));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"angular", "dot", "euclidean"})
+    void buildingFromSparseItemsWritesTheSameFile(String metricName) throws IOException {
+        for (int f : new int[] {12, 40, 396}) { // 12: below one vector; 40: pairs, then the overlapping tail
+            float[][] items = Oracle.data(1500, f, true, f);
+            for (int i = 0; i < items.length; i += 3) { // a third of the items with one to f/8 genres: sparse
+                float[] v = new float[f];
+                for (int g = 1 + i % Math.max(1, f / SparseProbe.DENSITY); g > 0; g--) {
+                    v[(i * 7 + g * 13) % f] = 0.1f * g + i % 5;
+                }
+                items[i] = v;
+            }
+            Path sparse = dir.resolve("sparse.annoy");
+            Path dense = dir.resolve("dense.annoy");
+            for (Path file : new Path[] {sparse, dense}) {
+                try (var b = new AnnoyBuilder(Metric.of(metricName), f).seed(7).threads(2)) {
+                    b.sparseBudget(file == dense ? 0 : Long.MAX_VALUE);
+                    for (int i = 0; i < items.length; i++) {
+                        b.addItem(i, items[i]);
+                    }
+                    b.build(6, t -> { });
+                    b.save(file);
+                }
+            }
+            assertArrayEquals(Files.readAllBytes(dense), Files.readAllBytes(sparse), metricName + " f=" + f);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
