@@ -1,5 +1,8 @@
 package org.musicdiscovery.annoy;
 
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
 /**
  * The non-zero entries of each item that has few (a song's genre mix: a handful of 396), kept while trees are
  * built: every split measures all of its items against the plane, and reading a few floats beats reading every
@@ -34,34 +37,45 @@ final class SparseItems {
     /** The sparse entries of {@code items}' vectors (at {@code vectorOffset}), or null when they would not fit. */
     static SparseItems of(NodeStore items, int nItems, int vectorOffset, int f, long budgetBytes) {
         int limit = f / SparseProbe.DENSITY;
-        long entries = 0;
-        int[] counts = new int[nItems];
-        for (int i = 0; i < nItems; i++) {
-            counts[i] = items.nd(i) == 1 ? nonZeros(items, i, vectorOffset, f, limit) : limit + 1;
-            entries += counts[i] <= limit ? counts[i] : 0;
-        }
-        if (entries > Integer.MAX_VALUE - 8 || entries * 8 + nItems * 5L > budgetBytes) {
+        long maxEntries = Math.min(Integer.MAX_VALUE - 8, (budgetBytes - nItems * 5L) / 8);
+        if (maxEntries < 0) {
             return null;
         }
         byte[] kind = new byte[nItems];
         int[] start = new int[nItems + 1];
-        int[] dims = new int[(int) entries];
-        float[] values = new float[(int) entries];
+        int[] dims = new int[(int) Math.min(maxEntries, 1024)];
+        float[] values = new float[dims.length];
+        float[] row = new float[f];
         int e = 0;
         for (int i = 0; i < nItems; i++) {
             start[i] = e;
-            if (counts[i] > limit) {
+            if (items.nd(i) != 1) {
                 continue;
             }
-            long base = items.offset(i) + vectorOffset;
+            // one bulk copy per item: element-wise segment reads cost ~10× more before the JIT has warmed
+            MemorySegment.copy(items.segment(), Simd.FLOAT, items.offset(i) + vectorOffset, row, 0, f);
+            int nonZeros = 0;
+            for (int d = 0; d < f && nonZeros <= limit; d++) {
+                nonZeros += row[d] != 0 ? 1 : 0;
+            }
+            if (nonZeros > limit) {
+                continue;
+            }
+            if (e + nonZeros > dims.length) {
+                if (e + nonZeros > maxEntries) {
+                    return null;
+                }
+                int grown = (int) Math.min(maxEntries, Math.max(e + nonZeros, 2L * dims.length));
+                dims = Arrays.copyOf(dims, grown);
+                values = Arrays.copyOf(values, grown);
+            }
             int first = -1;
             int second = -1;
             kind[i] = Lanes.scalar(f) ? LANES : TWO_LANES;
             for (int d = 0; d < f; d++) {
-                float x = items.segment().get(Simd.FLOAT, base + 4L * d);
-                if (x != 0) {
+                if (row[d] != 0) {
                     dims[e] = d;
-                    values[e++] = x;
+                    values[e++] = row[d];
                     int slot = Lanes.slotOf(d, f);
                     if (first < 0 || slot == first) {
                         first = slot;
@@ -75,17 +89,6 @@ final class SparseItems {
         }
         start[nItems] = e;
         return new SparseItems(f, kind, start, dims, values);
-    }
-
-    private static int nonZeros(NodeStore items, int item, int vectorOffset, int f, int limit) {
-        long base = items.offset(item) + vectorOffset;
-        int n = 0;
-        for (int d = 0; d < f && n <= limit; d++) {
-            if (items.segment().get(Simd.FLOAT, base + 4L * d) != 0) {
-                n++;
-            }
-        }
-        return n;
     }
 
     boolean has(int item) {
