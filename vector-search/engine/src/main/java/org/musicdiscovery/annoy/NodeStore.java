@@ -83,7 +83,7 @@ final class NodeStore {
     /** p.v · the vector of node {@code node} at {@code vectorOffset}, bit-identical whichever way it is read. */
     float dot(Plane p, int node, int vectorOffset, int f) {
         SparseItems s = sparse;
-        return s != null && s.has(node) ? s.dot(p.v, node, p.lanes) : Simd.dot(p.v, seg, offset(node) + vectorOffset, f);
+        return s != null && s.has(node) ? s.dot(p.v, node, p.acc) : Simd.dot(p.v, seg, offset(node) + vectorOffset, f);
     }
 
     void close() {

@@ -9,8 +9,8 @@ final class Plane {
     float extra;
     /** Dot only: the cached squared norm over the f+1 extended dimensions (angular keeps its own in extra). */
     float norm2;
-    /** Scratch for {@link SparseItems}: the dense kernel's accumulator lanes (a plane belongs to one thread). */
-    final float[] lanes = new float[2 * Lanes.N];
+    /** Scratch for {@link SparseItems}' local accumulators (a plane belongs to one thread). */
+    final float[] acc = new float[SparseItems.MAX_TERMS];
 
     Plane(int f) {
         this.v = new float[f];

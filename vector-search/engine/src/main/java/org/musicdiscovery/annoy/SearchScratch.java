@@ -9,9 +9,8 @@ import java.util.Arrays;
  * bounded {@link TopK} keeping the k best (distance, id).
  */
 final class SearchScratch {
-    // candidate queue
-    float[] pri = new float[256];
-    int[] node = new int[256];
+    // candidate queue: (priority, node) packed in one long that orders as the pair does
+    long[] queue = new long[256];
     int size;
     // de-duplication
     final int[] stamps;
@@ -52,66 +51,59 @@ final class SearchScratch {
         }
     }
 
-    // ---- queue: max-heap on (pri, node)
+    // ---- queue: max-heap on (priority, node), ties to the larger node as std::priority_queue of pairs pops them
 
-    private boolean above(int a, int b) {
-        return pri[a] > pri[b] || pri[a] == pri[b] && node[a] > node[b];
+    /**
+     * The pair as one long whose signed order is the pair's: the float's bits made monotonic, then the node. Both
+     * zeros become +0 first: they compare equal as floats (and in C++), so their tie must go to the node.
+     */
+    private static long key(float p, int n) {
+        int bits = Float.floatToRawIntBits(p == 0 ? 0f : p);
+        return (long) (bits ^ (bits >> 31 & 0x7fffffff)) << 32 | (n & 0xffffffffL);
     }
 
     void push(float p, int n) {
-        if (size == pri.length) {
-            pri = Arrays.copyOf(pri, size * 2);
-            node = Arrays.copyOf(node, size * 2);
+        if (size == queue.length) {
+            queue = Arrays.copyOf(queue, size * 2);
         }
+        long k = key(p, n);
         int i = size++;
-        pri[i] = p;
-        node[i] = n;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!above(i, parent)) {
+            if (queue[parent] >= k) {
                 break;
             }
-            swap(i, parent);
+            queue[i] = queue[parent];
             i = parent;
         }
+        queue[i] = k;
     }
 
     float topPriority() {
-        return pri[0];
+        int bits = (int) (queue[0] >> 32);
+        return Float.intBitsToFloat(bits ^ (bits >> 31 & 0x7fffffff));
     }
 
     int pop() {
-        int top = node[0];
-        size--;
-        if (size > 0) {
-            pri[0] = pri[size];
-            node[0] = node[size];
-            int i = 0;
-            while (true) {
-                int l = 2 * i + 1, r = l + 1, best = i;
-                if (l < size && above(l, best)) {
-                    best = l;
-                }
-                if (r < size && above(r, best)) {
-                    best = r;
-                }
-                if (best == i) {
-                    break;
-                }
-                swap(i, best);
-                i = best;
+        int top = (int) queue[0];
+        long last = queue[--size];
+        int i = 0;
+        int half = size >>> 1;
+        while (i < half) {
+            int c = 2 * i + 1;
+            if (c + 1 < size && queue[c + 1] > queue[c]) {
+                c++;
             }
+            if (last >= queue[c]) {
+                break;
+            }
+            queue[i] = queue[c];
+            i = c;
+        }
+        if (size > 0) {
+            queue[i] = last;
         }
         return top;
-    }
-
-    private void swap(int a, int b) {
-        float p = pri[a];
-        pri[a] = pri[b];
-        pri[b] = p;
-        int n = node[a];
-        node[a] = node[b];
-        node[b] = n;
     }
 
     /**

@@ -13,13 +13,15 @@ final class SparseProbe {
     /** The sparse path is taken when at most f / DENSITY dimensions are non-zero. */
     static final int DENSITY = 8;
 
-    private final float[] acc = new float[2 * Lanes.N];
+    private float[] acc = new float[8];
     private int[] dims = new int[8];
     private float[] weights = new float[8];
-    private int[] slot = new int[8];
-    /** With at most two distinct lanes (twoLanes): 0 for the first term's lane, 1 for the other. */
-    private int[] side = new int[8];
-    private boolean twoLanes;
+    /** The sum's plan ({@link Lanes#plan}): each term's local accumulator, and the merges between them. */
+    private int[] local = new int[8];
+    private int[] dst = new int[8];
+    private int[] src = new int[8];
+    private int[] key = new int[8];
+    private int merges;
     private float[] row = new float[8];
     private int n;
     private boolean scalar;
@@ -39,20 +41,8 @@ final class SparseProbe {
             }
         }
         scalar = Lanes.scalar(f);
-        twoLanes = !scalar;
-        int first = -1;
-        int second = -1;
-        for (int t = 0; t < n && !scalar; t++) {
-            slot[t] = Lanes.slotOf(dims[t], f);
-            if (first < 0 || slot[t] == first) {
-                first = slot[t];
-                side[t] = 0;
-            } else if (second < 0 || slot[t] == second) {
-                second = slot[t];
-                side[t] = 1;
-            } else {
-                twoLanes = false;
-            }
+        if (!scalar) {
+            merges = Lanes.plan(dims, 0, n, f, local, dst, src, key);
         }
         active = true;
         return true;
@@ -70,8 +60,11 @@ final class SparseProbe {
         if (n == dims.length) {
             dims = Arrays.copyOf(dims, 2 * n);
             weights = Arrays.copyOf(weights, 2 * n);
-            slot = Arrays.copyOf(slot, 2 * n);
-            side = Arrays.copyOf(side, 2 * n);
+            local = Arrays.copyOf(local, 2 * n);
+            dst = Arrays.copyOf(dst, 2 * n);
+            src = Arrays.copyOf(src, 2 * n);
+            acc = Arrays.copyOf(acc, 2 * n);
+            key = Arrays.copyOf(key, 2 * n);
         }
         dims[n] = d;
         weights[n++] = w;
@@ -114,22 +107,16 @@ final class SparseProbe {
             }
             return s;
         }
-        if (twoLanes) { // every partial sum of the kernel's fold is 0, a, b or a + b: no order to keep
-            float a = 0;
-            float b = 0;
-            for (int t = 0; t < n; t++) {
-                if (side[t] == 0) {
-                    a = Math.fma(weights[t], rows[o + t], a);
-                } else {
-                    b = Math.fma(weights[t], rows[o + t], b);
-                }
-            }
-            return a + b;
-        }
         for (int t = 0; t < n; t++) {
-            int l = slot[t];
-            acc[l] = Math.fma(weights[t], rows[o + t], acc[l]);
+            acc[local[t]] = Math.fma(weights[t], rows[o + t], acc[local[t]]);
         }
-        return Lanes.foldAndClear(acc);
+        for (int k = 0; k < merges; k++) {
+            acc[dst[k]] += acc[src[k]];
+        }
+        float sum = acc[merges == 0 ? 0 : dst[merges - 1]];
+        for (int t = 0; t < n; t++) {
+            acc[local[t]] = 0;
+        }
+        return sum;
     }
 }
