@@ -16,6 +16,9 @@ final class TreeBuilder {
     private final float[] squaredNorms;
     final NodeStore nodes;
     int count;
+    /** Scratch for the two sides of a split, reused by every split of the tree. */
+    private int[] left;
+    private int[] right;
 
     /** {@code squaredNorms}: each item's {@link Metric#squaredNorm}, shared read-only by the trees; null if unused. */
     TreeBuilder(Metric metric, NodeStore items, float[] squaredNorms, int f, int nItems, Kiss64Random random) {
@@ -31,31 +34,36 @@ final class TreeBuilder {
 
     /** Returns the root: a local node number (≥ nItems). */
     int build(int[] indices) {
-        return make(indices, indices.length, true);
+        left = new int[indices.length];
+        right = new int[indices.length];
+        return make(indices, 0, indices.length, true);
     }
 
-    private int make(int[] idx, int n, boolean isRoot) {
+    /** Builds the subtree of idx[from..from+n); children are built over the two sides written back in place. */
+    private int make(int[] idx, int from, int n, boolean isRoot) {
         if (n == 1 && !isRoot) {
-            return idx[0];
+            return idx[from];
         }
         if (n <= k && (!isRoot || nItems <= k || n == 1)) {
             int node = allocate();
             nodes.setNd(node, isRoot ? nItems : n);
             for (int i = 0; i < n; i++) {
-                nodes.setInt(node, metric.childrenOffset() + 4 * i, idx[i]);
+                nodes.setInt(node, metric.childrenOffset() + 4 * i, idx[from + i]);
             }
             return nItems + node;
         }
         Plane m = new Plane(f);
-        int[][] sides = {new int[n], new int[n]};
+        // the sides go to the tree's two scratch arrays and back into idx only once chosen: every attempt splits
+        // the items in their original order (as annoylib's fresh vectors per attempt do), and nothing is allocated
+        // per split (at the top of a 1M-item tree, two arrays of n ints per split were humongous objects)
         int[] counts = new int[2];
         for (int attempt = 0; attempt < 3; attempt++) {
             counts[0] = counts[1] = 0;
-            createSplit(idx, n, m);
-            for (int i = 0; i < n; i++) {
+            createSplit(idx, from, n, m);
+            for (int i = from; i < from + n; i++) {
                 float margin = metric.buildMargin(m, items, idx[i], f);
                 int side = margin != 0 ? (margin > 0 ? 1 : 0) : random.flip();
-                sides[side][counts[side]++] = idx[i];
+                (side == 0 ? left : right)[counts[side]++] = idx[i];
             }
             if (imbalance(counts) < 0.95) {
                 break;
@@ -65,16 +73,18 @@ final class TreeBuilder {
         while (imbalance(counts) > 0.99) {
             counts[0] = counts[1] = 0;
             java.util.Arrays.fill(m.v, 0f);
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < from + n; i++) {
                 int side = random.flip();
-                sides[side][counts[side]++] = idx[i];
+                (side == 0 ? left : right)[counts[side]++] = idx[i];
             }
         }
+        System.arraycopy(left, 0, idx, from, counts[0]);
+        System.arraycopy(right, 0, idx, from + counts[0], counts[1]);
         int flip = counts[0] > counts[1] ? 1 : 0;
         int[] children = new int[2];
         for (int side = 0; side < 2; side++) {
             int s = side ^ flip;
-            children[s] = make(sides[s], counts[s], false);
+            children[s] = s == 0 ? make(idx, from, counts[0], false) : make(idx, from + counts[0], counts[1], false);
         }
         int node = allocate();
         nodes.setNd(node, isRoot ? nItems : n);
@@ -85,17 +95,17 @@ final class TreeBuilder {
     }
 
     /** annoylib's {@code two_means} (200 steps, count-weighted centroids) then the metric's plane. */
-    private void createSplit(int[] idx, int n, Plane out) {
+    private void createSplit(int[] idx, int from, int n, Plane out) {
         Plane p = new Plane(f);
         Plane q = new Plane(f);
         int i = random.index(n);
         int j = random.index(n - 1);
         j += (j >= i) ? 1 : 0;
-        metric.seed(p, items, idx[i], f);
-        metric.seed(q, items, idx[j], f);
+        metric.seed(p, items, idx[from + i], f);
+        metric.seed(q, items, idx[from + j], f);
         int ic = 1, jc = 1;
         for (int step = 0; step < 200; step++) {
-            int x = idx[random.index(n)];
+            int x = idx[from + random.index(n)];
             float xx = squaredNorms == null ? 0f : squaredNorms[x];
             float di = ic * metric.distance(p, items, x, xx, f);
             float dj = jc * metric.distance(q, items, x, xx, f);

@@ -53,6 +53,38 @@ class SparseProbeTest {
     }
 
     @Test
+    void sparseItemSumsAreBitIdenticalToTheDenseKernel() {
+        Random r = new Random(13);
+        for (int f : new int[] {SparseItems.MIN_DIMENSIONS, 150, 396, 1000}) {
+            int vo = 12;
+            NodeStore items = new NodeStore(vo + 4 * f, 300);
+            items.ensure(300);
+            for (int i = 0; i < 300; i++) {
+                float[] x = new float[f];
+                for (int t = 1 + r.nextInt(f / SparseProbe.DENSITY); t > 0; t--) {
+                    x[r.nextInt(f)] = (float) r.nextGaussian();
+                }
+                items.setNd(i, 1);
+                items.setFloats(i, vo, x, f);
+            }
+            SparseItems sparse = SparseItems.of(items, 300, vo, f, Long.MAX_VALUE);
+            Plane p = new Plane(f);
+            for (int trial = 0; trial < 50; trial++) {
+                for (int d = 0; d < f; d++) {
+                    p.v[d] = (float) r.nextGaussian();
+                }
+                for (int i = 0; i < 300; i++) {
+                    assertTrue(sparse.has(i));
+                    float dense = Simd.dot(p.v, items.segment(), items.offset(i) + vo, f);
+                    assertEquals(Float.floatToIntBits(dense), Float.floatToIntBits(sparse.dot(p.v, i, p.acc)),
+                            "f=" + f + " item " + i);
+                }
+            }
+            items.close();
+        }
+    }
+
+    @Test
     void denseQueriesAreLeftToTheDenseKernel() {
         float[] q = new float[64];
         java.util.Arrays.fill(q, 0, 9, 1f); // 9 > 64 / 8
@@ -64,7 +96,9 @@ class SparseProbeTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"angular", "dot", "euclidean"})
     void buildingFromSparseItemsWritesTheSameFile(String metricName) throws IOException {
-        for (int f : new int[] {12, 40, 396}) { // 12: below one vector; 40: pairs, then the overlapping tail
+        // items stay dense below SparseItems.MIN_DIMENSIONS; 150: pairs of vectors, one more, then the overlapping
+        // tail (16 lanes); 396: pairs, then the tail
+        for (int f : new int[] {SparseItems.MIN_DIMENSIONS, 150, 396}) {
             float[][] items = Oracle.data(1500, f, true, f);
             for (int i = 0; i < items.length; i += 3) { // a third of the items with one to f/8 genres: sparse
                 float[] v = new float[f];
