@@ -29,6 +29,8 @@ public final class AnnoyIndex implements AutoCloseable {
     private final int nItems;
     private final int[] roots;
     private final boolean legacyDotMargin;
+    /** Whether some id below n_items was never added (n_descendants 0): only then can a candidate be a non-item. */
+    private boolean holes;
     private final ThreadLocal<SearchScratch> scratch;
     /** Whether a query of few non-zero dimensions reads only those ({@link SparseProbe}); same answers either way. */
     private volatile boolean sparseQueries = true;
@@ -169,6 +171,7 @@ public final class AnnoyIndex implements AutoCloseable {
         }
         for (int i = 0; i < nItems; i++) {
             int nd = nd(i);
+            holes |= nd == 0;
             if (nd != 0 && nd != 1) {
                 throw new AnnoyFormatException(file + ": node " + i + " should be an item (n_descendants 0 or 1)"
                         + " but has " + nd + ": wrong metric or dimension?");
@@ -206,7 +209,7 @@ public final class AnnoyIndex implements AutoCloseable {
             return 0;
         }
         SearchScratch s = scratch.get();
-        walk(s, q, k, searchK);
+        walk(s, q, k, searchK, !(sparseQueries && s.probe.set(q, f)));
         float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
         s.scorer.begin(metric, q, qq, seg, f, s.top);
         if (s.probe.active() && metric.scoresFromDot()) {
@@ -246,18 +249,20 @@ public final class AnnoyIndex implements AutoCloseable {
             return new int[0];
         }
         SearchScratch s = scratch.get();
-        walk(s, q, k, searchK);
+        s.probe.set(q, f);
+        walk(s, q, k, searchK, true);
         return java.util.Arrays.copyOf(s.unique, s.nUnique);
     }
 
     /**
      * Annoy's walk: one priority queue over all roots until search_k candidates (duplicates counted). Leaves the
-     * distinct candidates that are items in {@code s.unique}, in file order.
+     * distinct candidates that are items in {@code s.unique} (in file order if {@code fileOrder}); a sparse query
+     * ({@code s.probe} set and active) computes margins from its own dimensions.
      */
-    private void walk(SearchScratch s, float[] q, int k, int searchK) {
+    private void walk(SearchScratch s, float[] q, int k, int searchK, boolean fileOrder) {
         s.reset(k);
         SparseProbe probe = null;
-        if (sparseQueries && s.probe.set(q, f)) {
+        if (sparseQueries && s.probe.active()) {
             probe = s.probe;
         } else {
             s.probe.clear();
@@ -288,15 +293,20 @@ public final class AnnoyIndex implements AutoCloseable {
                 s.push(Math.min(d, -margin), seg.get(NodeStore.INT, off + childOff));
             }
         }
-        // file order: sequential reads of large nodes beat the arrival order by far on big indices
-        java.util.Arrays.sort(s.unique, 0, s.nUnique);
-        int n = 0;
-        for (int u = 0; u < s.nUnique; u++) {
-            if (nd(s.unique[u]) == 1) { // guards Annoy #284
-                s.unique[n++] = s.unique[u];
-            }
+        // file order: sequential reads of whole large nodes beat the arrival order by far on big indices; a sparse
+        // query reads a few floats per candidate, where sorting costs more than it saves
+        if (fileOrder) {
+            java.util.Arrays.sort(s.unique, 0, s.nUnique);
         }
-        s.nUnique = n;
+        if (holes) { // Annoy #284's guard; without holes every candidate below n_items is an item
+            int n = 0;
+            for (int u = 0; u < s.nUnique; u++) {
+                if (nd(s.unique[u]) == 1) {
+                    s.unique[n++] = s.unique[u];
+                }
+            }
+            s.nUnique = n;
+        }
     }
 
     private void checkDimension(float[] q) {

@@ -85,6 +85,36 @@ class SparseProbeTest {
     }
 
     @Test
+    void idsNeverAddedAreNeverAnswered() throws IOException {
+        int f = 40;
+        float[][] items = Oracle.data(900, f, true, 3);
+        Path file = dir.resolve("gaps.annoy");
+        try (var b = new AnnoyBuilder(Metric.of("angular"), f).seed(2).threads(1)) {
+            for (int i = 0; i < items.length; i++) {
+                if (i % 7 != 3) { // ids 3, 10, 17, … stay holes (n_descendants 0), as Annoy #284 has them
+                    b.addItem(i, items[i]);
+                }
+            }
+            b.build(5, t -> { });
+            b.save(file);
+        }
+        float[][] queries = Oracle.mixes(100, f, 8);
+        System.arraycopy(Oracle.data(50, f, true, 9), 0, queries, 0, 50); // half dense
+        try (AnnoyIndex index = AnnoyIndex.open(file)) {
+            for (float[] q : queries) {
+                for (int searchK : new int[] {-1, 5000}) {
+                    for (int id : index.search(q, 50, searchK)) {
+                        assertTrue(id % 7 != 3, "answered the never-added id " + id);
+                    }
+                    for (int id : index.candidates(q, 50, searchK)) {
+                        assertTrue(id % 7 != 3, "walked onto the never-added id " + id);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void denseQueriesAreLeftToTheDenseKernel() {
         float[] q = new float[64];
         java.util.Arrays.fill(q, 0, 9, 1f); // 9 > 64 / 8
