@@ -89,6 +89,28 @@ class GenreSearchSystemTest {
     }
 
     @Test
+    @Order(3)
+    void aCachedPageIsTheComputedPageWithItsOwnTimings() throws Exception {
+        String body = "{\"q\":\"blues with a bit of jazz\",\"type\":\"any\",\"limit\":7,\"offset\":2}";
+        var first = Http.postJson(stack.core.url() + "/internal/v1/discover", body,
+                Map.of("X-Internal-Token", SystemStack.TOKEN));
+        var again = Http.postJson(stack.core.url() + "/internal/v1/discover", body,
+                Map.of("X-Internal-Token", SystemStack.TOKEN));
+        assertEquals(200, again.status(), again.body());
+        assertEquals("hit", again.json().path("cache").asText(), again.body());
+        assertTrue(again.json().path("timings").has("cache"), again.body());
+        assertFalse(again.json().path("timings").has("aggregate"), "a hit reports its own stages: " + again.body());
+        var computed = (com.fasterxml.jackson.databind.node.ObjectNode) first.json();
+        var cached = (com.fasterxml.jackson.databind.node.ObjectNode) again.json();
+        for (String perRequest : List.of("timings", "cache")) {
+            computed.remove(perRequest);
+            cached.remove(perRequest);
+        }
+        assertFalse(computed.path("items").isEmpty(), first.body());
+        assertEquals(computed, cached);
+    }
+
+    @Test
     @Order(4)
     void anExplicitMixGoesStraightToCore() throws Exception {
         var a = Http.postJson(stack.core.url() + "/internal/v1/discover",

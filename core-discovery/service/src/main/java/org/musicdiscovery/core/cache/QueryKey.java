@@ -23,7 +23,7 @@ public final class QueryKey {
     }
 
     public static String of(ParsedQuery q, int limit, int offset, String version) {
-        return "rc:" + version + ":" + sha256(canonical(q) + "|l=" + limit + "|o=" + offset);
+        return "rp:" + version + ":" + sha256(canonical(q) + "|l=" + limit + "|o=" + offset);
     }
 
     static String canonical(ParsedQuery q) {

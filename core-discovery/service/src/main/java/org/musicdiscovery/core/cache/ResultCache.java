@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -16,6 +17,7 @@ import redis.clients.jedis.params.SetParams;
 /**
  * Ranked pages in Redis under their {@link QueryKey}. The cache is an accelerator only: when Redis is slow or down
  * every call reports "unavailable" and the pipeline runs uncached, it never fails because of the cache.
+ * Pages are kept as {@link StoredPage}s, answered without being decoded.
  */
 @ApplicationScoped
 public class ResultCache {
@@ -23,7 +25,8 @@ public class ResultCache {
 
     /** What a lookup found. */
     public sealed interface Lookup {
-        record Hit(DiscoverResponse response) implements Lookup {
+        /** @param page the stored JSON object, without timings and cache state */
+        record Hit(byte[] page) implements Lookup {
         }
 
         record Miss() implements Lookup {
@@ -50,15 +53,12 @@ public class ResultCache {
         }
         try {
             byte[] bytes = redis.get(key.getBytes(StandardCharsets.UTF_8));
-            if (bytes == null) {
+            if (bytes == null || !StoredPage.isPage(bytes)) {
                 meters.counter("discovery.cache", "result", "miss").increment();
                 return new Lookup.Miss();
             }
             meters.counter("discovery.cache", "result", "hit").increment();
-            return new Lookup.Hit(json.readValue(bytes, DiscoverResponse.class));
-        } catch (IOException e) { // an entry written by an incompatible version: recompute it
-            meters.counter("discovery.cache", "result", "miss").increment();
-            return new Lookup.Miss();
+            return new Lookup.Hit(bytes);
         } catch (RuntimeException e) {
             meters.counter("discovery.cache", "result", "unavailable").increment();
             LOG.warnf("result cache unavailable, running uncached: %s", e.getMessage());
@@ -71,11 +71,16 @@ public class ResultCache {
             return;
         }
         try {
-            redis.set(key.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(response),
+            redis.set(key.getBytes(StandardCharsets.UTF_8), StoredPage.of(json, response),
                     SetParams.setParams().ex(ttlSeconds));
         } catch (IOException | RuntimeException e) {
             LOG.debugf("result not cached: %s", e.getMessage());
         }
+    }
+
+    /** A hit's page as a whole {@link DiscoverResponse} body, with this request's timings and cache state. */
+    public byte[] answer(Lookup.Hit hit, String state, Map<String, Double> timings) {
+        return StoredPage.answer(json, hit.page(), state, timings);
     }
 
     /** The catalogue version written by the last ingest, or empty when Redis cannot say. */

@@ -1,5 +1,7 @@
 package org.musicdiscovery.core.parse;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,18 +18,29 @@ import org.musicdiscovery.queryparser.QueryParser;
  * Turns a request into a structured query. An explicit mix from the genre mixer wins over the text; free text goes
  * to the trained query parser (query-parser-models, loaded once at startup), whose genres are then mapped onto the
  * genres the catalogue serves; whatever is not understood becomes a keyword search, never an error.
+ * <p>
+ * Parses of free text are remembered (bounded, per loaded served-genre set): the same words always parse the same,
+ * and popular queries come back — a cache hit should not run the NER model again.
  */
 @ApplicationScoped
 @Startup
 public class QueryParsing {
     private static final long RELOAD_NANOS = 30_000_000_000L;
+    static final int REMEMBERED_TEXTS = 10_000;
 
     @Inject
     ServedGenresSource servedSource;
 
     private final QueryParser parser = new QueryParser();
-    private volatile ServedGenres served;
+    private volatile Served served;
     private volatile long loadedAt;
+
+    /** The served genres and the parses resolved against them: one goes with the other. */
+    private record Served(ServedGenres genres, Cache<String, ParsedQuery> parses) {
+        Served(ServedGenres genres) {
+            this(genres, Caffeine.newBuilder().maximumSize(REMEMBERED_TEXTS).build());
+        }
+    }
 
     public ParsedQuery parse(DiscoverRequest request) {
         String type = request.type() == null || request.type().isBlank() ? "any"
@@ -48,18 +61,21 @@ public class QueryParsing {
     }
 
     ParsedQuery parseText(String text) {
-        ParsedQuery parsed = parser.parse(text);
-        return served().resolve(parsed, parsed.mode() == ParsedQuery.Mode.genre ? text : parsed.text());
+        Served s = served();
+        return s.parses().get(text, t -> {
+            ParsedQuery parsed = parser.parse(t);
+            return s.genres().resolve(parsed, parsed.mode() == ParsedQuery.Mode.genre ? t : parsed.text());
+        });
     }
 
     /** Loaded on first use, and again every 30 s while it is empty (PostgreSQL was unavailable). */
-    private ServedGenres served() {
-        ServedGenres s = served;
+    private Served served() {
+        Served s = served;
         long now = System.nanoTime();
-        if (s == null || s.isEmpty() && now - loadedAt > RELOAD_NANOS) {
+        if (s == null || s.genres().isEmpty() && now - loadedAt > RELOAD_NANOS) {
             synchronized (this) {
-                if (served == null || served.isEmpty() && now - loadedAt > RELOAD_NANOS) {
-                    served = servedSource.load();
+                if (served == null || served.genres().isEmpty() && now - loadedAt > RELOAD_NANOS) {
+                    served = new Served(servedSource.load());
                     loadedAt = now;
                 }
                 s = served;

@@ -58,7 +58,7 @@ public class DiscoveryPipeline {
     private record Computed(DiscoverResponse response, boolean current) {
     }
 
-    public DiscoverResponse discover(DiscoverRequest request) {
+    public DiscoveryAnswer discover(DiscoverRequest request) {
         var clock = new StageClock();
         ParsedQuery parsed = parsing.parse(request);
         clock.lap("parse");
@@ -67,7 +67,7 @@ public class DiscoveryPipeline {
         ResultCache.Lookup lookup = cache.get(key);
         clock.lap("cache");
         if (lookup instanceof ResultCache.Lookup.Hit hit) {
-            return hit.response().withCache("hit", clock.timings());
+            return new DiscoveryAnswer.Stored(cache.answer(hit, "hit", clock.timings()));
         }
         var flight = flights.run(key, () -> compute(parsed, request, clock, version));
         DiscoverResponse response = flight.value().response();
@@ -79,8 +79,8 @@ public class DiscoveryPipeline {
             cache.put(key, response);
         }
         String state = lookup instanceof ResultCache.Lookup.Unavailable ? "bypass" : "miss";
-        return flight.shared() ? response.withCache(state, clock.timings()) : response.withCache(state,
-                response.timings());
+        return new DiscoveryAnswer.Computed(flight.shared() ? response.withCache(state, clock.timings())
+                : response.withCache(state, response.timings()));
     }
 
     private Computed compute(ParsedQuery parsed, DiscoverRequest request, StageClock clock, String keyVersion) {
