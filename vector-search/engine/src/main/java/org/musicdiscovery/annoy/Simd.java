@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -24,28 +25,42 @@ final class Simd {
     // full vector with the lanes already counted zeroed: element-wise segment reads (bounds and liveness checks
     // each) cost as much as the whole vector loop at f = 396 on 16-lane AVX-512.
 
+    private static final int LANES = SPECIES.length();
+    /** The fold's steps: lane i gains lane i + h. Constants, so C2 turns each into one permute. */
+    private static final VectorShuffle<Float> FOLD_8 = fold(8);
+    private static final VectorShuffle<Float> FOLD_4 = fold(4);
+    private static final VectorShuffle<Float> FOLD_2 = fold(2);
+    private static final VectorShuffle<Float> FOLD_1 = fold(1);
+
     /**
-     * The lanes' sum in one fixed order: halves folded onto each other, then lane 0. {@code reduceLanes(ADD)} may
-     * add in any order and does differ between the interpreter and C2, so a build's splits — and the file — would
-     * depend on when the JIT kicked in. The halves are taken by shape (one register extract each): folding with
-     * {@code slice} gives the same bits but cost ~10 ns per sum at 16 lanes against ~2.3 (a probe, 2026-12-03).
+     * The lanes' sum in one fixed order: halves folded onto each other (lane i + lane i + h for h = half the lanes,
+     * a quarter, …, 1), then lane 0. {@code reduceLanes(ADD)} may add in any order and does differ between the
+     * interpreter and C2, so a build's splits — and the file — would depend on when the JIT kicked in. Each fold is
+     * one permute and one add. Taking the halves by {@code reinterpretShape} gave the same bits but cost ~12 ns more
+     * per sum in a memory-bound loop (a probe, 2026-12-04: a split's margins over 500k random items of 64
+     * dimensions, 37 → 27 ns each, C++ Annoy's 19), and shuffles read from an array instead of constants ~20 ns more.
      */
     static float sum(FloatVector v) {
-        if (v.length() == 16) {
-            v = ((FloatVector) v.reinterpretShape(FloatVector.SPECIES_256, 0))
-                    .add((FloatVector) v.reinterpretShape(FloatVector.SPECIES_256, 1));
+        for (int h = LANES / 2; h > 8; h /= 2) { // wider than AVX-512: the same folds, not specialised
+            v = v.add(v.slice(h));
         }
-        if (v.length() == 8) {
-            v = ((FloatVector) v.reinterpretShape(FloatVector.SPECIES_128, 0))
-                    .add((FloatVector) v.reinterpretShape(FloatVector.SPECIES_128, 1));
+        if (LANES >= 16) {
+            v = v.add(v.rearrange(FOLD_8));
         }
-        if (v.length() == 4) {
-            return (v.lane(0) + v.lane(2)) + (v.lane(1) + v.lane(3));
+        if (LANES >= 8) {
+            v = v.add(v.rearrange(FOLD_4));
         }
-        for (int half = v.length() / 2; half > 0; half /= 2) { // other shapes
-            v = v.add(v.slice(half));
+        if (LANES >= 4) {
+            v = v.add(v.rearrange(FOLD_2));
+        }
+        if (LANES >= 2) {
+            v = v.add(v.rearrange(FOLD_1));
         }
         return v.lane(0);
+    }
+
+    private static VectorShuffle<Float> fold(int h) {
+        return h < LANES ? VectorShuffle.fromOp(SPECIES, i -> (i + h) & (LANES - 1)) : null;
     }
 
     /** q · v where v is f floats at {@code offset} in the segment; summed exactly as {@link #dot2} sums each. */
