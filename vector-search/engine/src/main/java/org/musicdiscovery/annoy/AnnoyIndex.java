@@ -97,12 +97,25 @@ public final class AnnoyIndex implements AutoCloseable {
             throw new AnnoyFormatException(file + ": " + e.getMessage(), e);
         }
         var index = new AnnoyIndex(file, metric, m.dimension(), prefault, !"fixed".equals(m.dotMargin()));
-        if (index.nItems != m.nItems() || index.roots.length != m.nTrees()) {
+        if (index.nItems != m.nItems() || !rootsMatch(index.roots.length, m, metric)) {
             index.close();
             throw new AnnoyFormatException(file + ": " + index.nItems + " items / " + index.roots.length
                     + " trees, manifest says " + m.nItems() + " / " + m.nTrees());
         }
         return index;
+    }
+
+    /**
+     * Whether the roots Annoy's load() finds agree with the manifest's tree count. With no more items than a leaf
+     * holds, every tree is one leaf of all the items, so the trees and their root copies all share n_descendants
+     * and load() counts up to twice the trees (C++ Annoy reads such a file the same way; each root is a whole
+     * answer, so searches are unchanged).
+     */
+    private static boolean rootsMatch(int found, IndexManifest m, Metric metric) {
+        if (m.nItems() > metric.leafCapacity(m.dimension())) {
+            return found == m.nTrees();
+        }
+        return found >= m.nTrees() && found <= 2 * m.nTrees() + 1;
     }
 
     /** Opens a bare Annoy file (no manifest), e.g. one written by Python or C++ Annoy ≤ 1.17.3. */

@@ -56,6 +56,31 @@ class IndexValidationTest {
     }
 
     @Test
+    void anIndexOfFewerItemsThanALeafHoldsLoadsAndAnswersExactly() throws IOException {
+        for (String metric : new String[] {"angular", "dot", "euclidean"}) {
+            Path small = dir.resolve("small-" + metric + ".annoy");
+            float[][] items = Oracle.data(13, 300, true, 3); // K ≥ 300 for every metric at f = 300
+            try (var b = new AnnoyBuilder(Metric.of(metric), 300).seed(1).threads(1)) {
+                for (int i = 0; i < items.length; i++) {
+                    b.addItem(i, items[i]);
+                }
+                b.build(5, t -> { });
+                b.save(small);
+            }
+            try (AnnoyIndex index = AnnoyIndex.open(small)) { // Annoy's load() finds 9 roots for the 5 trees
+                assertEquals(13, index.nItems(), metric);
+                int[] ids = new int[13];
+                float[] distances = new float[13];
+                int n = index.search(items[4], 13, -1, ids, distances);
+                assertEquals(13, n, metric + ": every item is found");
+                if (!metric.equals("dot")) { // under dot a longer item can outscore the query's own
+                    assertEquals(4, ids[0], metric + ": the query's own item first");
+                }
+            }
+        }
+    }
+
+    @Test
     void buildsAreDeterministicWhateverTheThreadCount() throws IOException {
         Path a = dir.resolve("a.annoy"), b = dir.resolve("b.annoy");
         build(a, Metric.of("dot"), 9, 1);
