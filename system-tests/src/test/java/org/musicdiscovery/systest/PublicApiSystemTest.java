@@ -104,6 +104,32 @@ class PublicApiSystemTest {
     }
 
     @Test
+    void similarSongsComeFromTheEmbeddingsOrElseFromGenreMixes() throws Exception {
+        // the stack's embedding collection holds the songs of even catalogue id only (SystemStack.buildEmbeddings)
+        List<JsonNode> songs = items(Http.postJson(web + "/discover",
+                "{\"genres\":{\"blues\":1,\"rock\":1},\"type\":\"song\",\"limit\":50}", Map.of()));
+        JsonNode known = songs.stream().filter(i -> i.path("id").asLong() % 2 == 0).findFirst().orElseThrow();
+        JsonNode unknown = songs.stream().filter(i -> i.path("id").asLong() % 2 == 1).findFirst().orElseThrow();
+
+        var fromEmbeddings = Http.get(web + "/items/song/" + known.path("id").asLong() + "/similar?type=song&limit=5");
+        assertEquals(200, fromEmbeddings.status(), fromEmbeddings.body());
+        assertTrue(fromEmbeddings.json().path("degraded").isEmpty(), fromEmbeddings.body());
+        assertFalse(items(fromEmbeddings).isEmpty(), fromEmbeddings.body());
+        assertTrue(items(fromEmbeddings).stream().allMatch(i -> i.path("id").asLong() % 2 == 0),
+                "answered by the embedding collection: " + fromEmbeddings.body());
+
+        String path = web + "/items/song/" + unknown.path("id").asLong() + "/similar?type=song&limit=5";
+        var fromGenres = Http.get(path);
+        assertEquals(200, fromGenres.status(), fromGenres.body());
+        assertTrue(fromGenres.json().path("degraded").isEmpty(), "a seed without an embedding is not a failure: "
+                + fromGenres.body());
+        assertFalse(items(fromGenres).isEmpty(), fromGenres.body());
+        assertTrue(items(fromGenres).stream().anyMatch(i -> i.path("id").asLong() % 2 == 1),
+                "answered from the genre mixes: " + fromGenres.body());
+        assertEquals("hit", Http.get(path).json().path("cache").asText(), "a complete answer is cached");
+    }
+
+    @Test
     void theGenreVocabularyHasHierarchyAliasesAndAnEtag() throws Exception {
         var a = Http.get(web + "/genres");
         assertEquals(200, a.status(), a.body());

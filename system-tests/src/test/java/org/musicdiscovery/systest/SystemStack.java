@@ -122,6 +122,44 @@ final class SystemStack {
                 "--sparse", catalogue.resolve("genre-vectors.tsv").toString(),
                 "--dims", catalogue.resolve("genre-dims.tsv").toString(),
                 "--out", work.resolve("index").toString(), "--trees", "5"), "build-index.log");
+        buildEmbeddings(cli, java, catalogue);
+    }
+
+    /**
+     * An {@code embedding} collection as scripts/train-embeddings lays it out, for the songs of even catalogue id
+     * only — word2vec knows only songs seen in enough playlists, so "similar" must cope with seeds it lacks. Each
+     * song's vector is its genre mix made dense, so similar songs stay similar in genre.
+     */
+    void buildEmbeddings(Path cli, String java, Path catalogue) throws IOException, InterruptedException {
+        int dims = Files.readAllLines(catalogue.resolve("genre-dims.tsv"), StandardCharsets.UTF_8).size();
+        var vectors = new StringBuilder();
+        var mapping = new StringBuilder();
+        int vid = 0;
+        for (String line : Files.readAllLines(catalogue.resolve("genre-vectors.tsv"), StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t");
+            if (!f[1].equals("s") || Long.parseLong(f[2]) % 2 != 0 || f[3].isBlank()) {
+                continue;
+            }
+            float[] v = new float[dims];
+            for (String term : f[3].split(",")) {
+                String[] dw = term.split(":");
+                v[Integer.parseInt(dw[0])] = Float.parseFloat(dw[1]);
+            }
+            vectors.append(vid).append('\t');
+            for (int d = 0; d < dims; d++) {
+                vectors.append(d == 0 ? "" : " ").append(v[d] == 0 ? "0" : Float.toString(v[d]));
+            }
+            vectors.append('\n');
+            mapping.append(vid).append("\ts\t").append(f[2]).append('\n');
+            vid++;
+        }
+        Path dense = work.resolve("embedding-vectors.tsv");
+        Path map = work.resolve("embedding-mapping.tsv");
+        Files.writeString(dense, vectors.toString());
+        Files.writeString(map, mapping.toString());
+        run(List.of(java, "--add-modules", "jdk.incubator.vector", "-jar", cli.toString(), "--name", "embedding",
+                "--dense", dense.toString(), "--mapping", map.toString(), "--metrics", "angular",
+                "--out", work.resolve("index").toString(), "--trees", "5"), "build-embeddings.log");
     }
 
     /** Runs {@code scripts/api-keys} (the packaged CLI) against the stack's database; returns its stdout. */

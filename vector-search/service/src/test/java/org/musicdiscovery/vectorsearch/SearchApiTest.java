@@ -98,7 +98,6 @@ class SearchApiTest {
         "{\"vector\":[-0.5,1,0,0,0,0],\"strategy\":\"exact\"}|strategy",
         "{\"genres\":{\"blues\":1},\"types\":[\"album\"]}|types",
         "{\"genres\":{\"blues\":1},\"vector\":[1,0,0,0,0,0]}|query",
-        "{\"item\":\"song:999999\"}|item",
         "{}|query",
     })
     void badRequestsAre400NamingTheField(String body, String field) {
@@ -109,6 +108,13 @@ class SearchApiTest {
     void malformedJsonAndNaNAre400() {
         search("{\"genres\":{\"blues\":NaN}}").then().statusCode(400);
         search("{\"genres\":").then().statusCode(400);
+    }
+
+    @Test
+    void anItemTheCollectionDoesNotHoldIs404NamingIt() {
+        search("{\"item\":\"song:999999\"}").then().statusCode(404)
+                .body("error.code", equalTo("unknown_item"), "error.field", equalTo("item"));
+        search("{\"item\":\"song:x\"}").then().statusCode(400).body("error.field", equalTo("item"));
     }
 
     @Test

@@ -53,8 +53,16 @@ public class SimilarSource {
             if (e.getResponse().getStatus() != 404) {
                 throw e;
             }
-            // no embedding index served (not trained yet): "similar" falls back to the closest genre mixes
-            response = vectors.search(GenreSource.COLLECTION, SearchRequest.similarTo(ref, k, types));
+            // no embedding index served (not trained yet), or none for this item (word2vec only knows items seen in
+            // enough playlists): "similar" falls back to the closest genre mixes
+            try {
+                response = vectors.search(GenreSource.COLLECTION, SearchRequest.similarTo(ref, k, types));
+            } catch (WebApplicationException notIndexed) {
+                if (notIndexed.getResponse().getStatus() != 404) {
+                    throw notIndexed;
+                }
+                return CompletableFuture.completedFuture(SourceResult.ok(NAME, List.of())); // nothing is like it
+            }
         }
         return CompletableFuture.completedFuture(SourceResult.ok(NAME, GenreSource.toCandidates(response, NAME),
                 GenreSource.version(response)));

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.musicdiscovery.platform.ApiError;
 import org.musicdiscovery.vectorsearch.search.BadQueryException;
+import org.musicdiscovery.vectorsearch.search.UnknownItemException;
 import org.musicdiscovery.vectorsearch.search.SearchService;
 import org.musicdiscovery.vectorsearch.search.UnknownCollectionException;
 
@@ -43,6 +44,14 @@ public class SearchResource {
         @Override
         public Response toResponse(BadQueryException e) {
             return ApiError.badRequest(e.field(), e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class UnknownItem implements ExceptionMapper<UnknownItemException> {
+        @Override
+        public Response toResponse(UnknownItemException e) {
+            return ApiError.response(404, "unknown_item", e.getMessage(), "item");
         }
     }
 

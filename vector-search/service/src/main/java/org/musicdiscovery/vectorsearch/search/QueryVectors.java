@@ -150,7 +150,7 @@ public final class QueryVectors {
         }
         int item = c.items().find(code, id);
         if (item < 0) {
-            throw new BadQueryException("item", ref + " is not in collection " + c.manifest().name());
+            throw new UnknownItemException(ref + " is not in collection " + c.manifest().name());
         }
         return item;
     }
