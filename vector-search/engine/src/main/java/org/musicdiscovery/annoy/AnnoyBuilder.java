@@ -229,7 +229,7 @@ public final class AnnoyBuilder implements AutoCloseable {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         long nNodes = next + rootCopies.size();
         var manifest = new IndexManifest(metric.name(), f, IndexManifest.LAYOUT, s, nItems, trees.size(), nNodes,
-                Files.size(file), IndexManifest.crc32c(file), metric instanceof Metric.Dot ? "fixed" : null, seed,
+                Files.size(file), IndexManifest.crc32c(file), metric instanceof DotMetric ? "fixed" : null, seed,
                 threads, buildMillis, "music-discovery annoy-engine");
         manifest.write(file);
         return manifest;

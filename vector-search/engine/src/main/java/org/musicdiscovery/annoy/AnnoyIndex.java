@@ -126,7 +126,7 @@ public final class AnnoyIndex implements AutoCloseable {
         try {
             return new AnnoyIndex(file, metric, dimension, prefault, true);
         } catch (AnnoyFormatException e) {
-            if (metric instanceof Metric.Dot && looksLikeMainBranchDot(file, dimension)) {
+            if (metric instanceof DotMetric && looksLikeMainBranchDot(file, dimension)) {
                 throw new AnnoyFormatException(file + ": this is the 24+4f dot layout of Annoy's unreleased main branch"
                         + " (after PR #628), not the released 16+4f layout; rebuild it with Annoy <= 1.17.3 or with"
                         + " this engine", e);
@@ -223,7 +223,7 @@ public final class AnnoyIndex implements AutoCloseable {
         }
         SearchScratch s = scratch.get();
         walk(s, q, k, searchK, !(sparseQueries && s.probe.set(q, f)));
-        float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
+        float qq = metric instanceof AngularMetric ? Simd.dot(q, q, f) : 0f;
         s.scorer.begin(metric, q, qq, seg, f, s.top);
         if (s.probe.active() && metric.scoresFromDot()) {
             scoreSparse(s, qq);

@@ -24,7 +24,7 @@ public final class ExactSearch {
         SearchScratch s = scratch.get();
         s.top.reset(k);
         MemorySegment seg = index.segment();
-        float qq = metric instanceof Metric.Angular ? Simd.dot(q, q, f) : 0f;
+        float qq = metric instanceof AngularMetric ? Simd.dot(q, q, f) : 0f;
         long nodeSize = index.nodeSize();
         s.scorer.begin(metric, q, qq, seg, f, s.top);
         for (int i = 0; i < index.nItems(); i++) {

@@ -76,6 +76,11 @@ final class NodeStore {
         MemorySegment.copy(values, 0, seg, Simd.FLOAT, offset(node) + byteOffset, n);
     }
 
+    /** Copies f floats of node {@code node} at {@code byteOffset} into {@code out}. */
+    void read(int node, int byteOffset, float[] out, int f) {
+        Simd.read(seg, offset(node) + byteOffset, out, f);
+    }
+
     void sparse(SparseItems sparse) {
         this.sparse = sparse;
     }

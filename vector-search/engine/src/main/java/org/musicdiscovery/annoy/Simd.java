@@ -173,6 +173,10 @@ final class Simd {
         return s;
     }
 
+    static float norm(float[] v, int f) {
+        return (float) Math.sqrt(dot(v, v, f));
+    }
+
     static float dot(float[] a, float[] b, int f) {
         int n = SPECIES.length();
         var a0 = FloatVector.zero(SPECIES);

@@ -99,7 +99,7 @@ class CppCompatibilityTest {
                 int[] truth = exact.search(queries[q], K);
                 rOurs += recall(truth, cppOnOurs[q]);
                 rCpp += recall(truth, cppOnCpp[q]);
-                if (!(metric instanceof Metric.Dot)) { // same margins: C++ reading our file = our reader
+                if (!(metric instanceof DotMetric)) { // same margins: C++ reading our file = our reader
                     assertArrayEquals(cppOnOurs[q], ours.search(queries[q], K, searchK), "query " + q);
                 }
             }
