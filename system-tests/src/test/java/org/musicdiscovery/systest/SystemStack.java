@@ -1,6 +1,7 @@
 package org.musicdiscovery.systest;
 
 import org.musicdiscovery.catalogue.db.TestNamespace;
+import org.musicdiscovery.collections.CollectionBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -132,25 +133,21 @@ final class SystemStack {
      */
     void buildEmbeddings(Path cli, String java, Path catalogue) throws IOException, InterruptedException {
         int dims = Files.readAllLines(catalogue.resolve("genre-dims.tsv"), StandardCharsets.UTF_8).size();
+        CollectionBuilder.Items songs = CollectionBuilder.readSparse(catalogue.resolve("genre-vectors.tsv"), dims);
         var vectors = new StringBuilder();
         var mapping = new StringBuilder();
         int vid = 0;
-        for (String line : Files.readAllLines(catalogue.resolve("genre-vectors.tsv"), StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t");
-            if (!f[1].equals("s") || Long.parseLong(f[2]) % 2 != 0 || f[3].isBlank()) {
+        for (int i = 0; i < songs.ids().length; i++) {
+            if (songs.typeCodes()[i] != 's' || songs.ids()[i] % 2 != 0) {
                 continue;
             }
-            float[] v = new float[dims];
-            for (String term : f[3].split(",")) {
-                String[] dw = term.split(":");
-                v[Integer.parseInt(dw[0])] = Float.parseFloat(dw[1]);
-            }
+            float[] v = songs.vectors()[i];
             vectors.append(vid).append('\t');
             for (int d = 0; d < dims; d++) {
                 vectors.append(d == 0 ? "" : " ").append(v[d] == 0 ? "0" : Float.toString(v[d]));
             }
             vectors.append('\n');
-            mapping.append(vid).append("\ts\t").append(f[2]).append('\n');
+            mapping.append(vid).append("\ts\t").append(songs.ids()[i]).append('\n');
             vid++;
         }
         Path dense = work.resolve("embedding-vectors.tsv");

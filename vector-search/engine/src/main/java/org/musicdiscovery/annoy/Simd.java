@@ -38,7 +38,7 @@ final class Simd {
      * interpreter and C2, so a build's splits — and the file — would depend on when the JIT kicked in. Each fold is
      * one permute and one add. Taking the halves by {@code reinterpretShape} gave the same bits but cost ~12 ns more
      * per sum in a memory-bound loop (a probe, 2026-12-04: a split's margins over 500k random items of 64
-     * dimensions, 37 → 27 ns each, C++ Annoy's 19), and shuffles read from an array instead of constants ~20 ns more.
+     * dimensions, 37 → 26 ns each, C++ Annoy's 19), and shuffles read from an array instead of constants ~20 ns more.
      */
     static float sum(FloatVector v) {
         for (int h = LANES / 2; h > 8; h /= 2) { // wider than AVX-512: the same folds, not specialised

@@ -46,26 +46,25 @@ public class SimilarSource {
             return CompletableFuture.completedFuture(SourceResult.ok(NAME, List.of()));
         }
         String ref = ItemTypes.name(item.get().type()) + ":" + item.get().id();
-        SearchResponse response;
+        // no embedding index served (not trained yet), or none for this item (word2vec only knows items seen in
+        // enough playlists): "similar" falls back to the closest genre mixes; in neither, nothing is like it
+        SourceResult result = searchUnlessUnknown(COLLECTION, ref, k, types)
+                .or(() -> searchUnlessUnknown(GenreSource.COLLECTION, ref, k, types))
+                .map(r -> SourceResult.ok(NAME, GenreSource.toCandidates(r, NAME), GenreSource.version(r)))
+                .orElseGet(() -> SourceResult.ok(NAME, List.of()));
+        return CompletableFuture.completedFuture(result);
+    }
+
+    /** The collection's neighbours of the item; empty when vector-search knows neither it nor the item (404). */
+    private Optional<SearchResponse> searchUnlessUnknown(String collection, String ref, int k, List<String> types) {
         try {
-            response = vectors.search(COLLECTION, SearchRequest.similarTo(ref, k, types));
+            return Optional.of(vectors.search(collection, SearchRequest.similarTo(ref, k, types)));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() != 404) {
                 throw e;
             }
-            // no embedding index served (not trained yet), or none for this item (word2vec only knows items seen in
-            // enough playlists): "similar" falls back to the closest genre mixes
-            try {
-                response = vectors.search(GenreSource.COLLECTION, SearchRequest.similarTo(ref, k, types));
-            } catch (WebApplicationException notIndexed) {
-                if (notIndexed.getResponse().getStatus() != 404) {
-                    throw notIndexed;
-                }
-                return CompletableFuture.completedFuture(SourceResult.ok(NAME, List.of())); // nothing is like it
-            }
+            return Optional.empty();
         }
-        return CompletableFuture.completedFuture(SourceResult.ok(NAME, GenreSource.toCandidates(response, NAME),
-                GenreSource.version(response)));
     }
 
     CompletionStage<SourceResult> unavailable(ParsedQuery.Seed seed, List<String> types, int k) {
