@@ -42,24 +42,27 @@ public final class KeywordSearch {
     private static final String SQL = """
             WITH q AS (SELECT websearch_to_tsquery('simple', ?) AS tq, lower(?) AS t),
             artist_match AS (
-                SELECT a.id, 0.6 + 0.4 * similarity(lower(a.name), q.t) AS score FROM artists a, q WHERE a.search @@ q.tq
+                SELECT a.id, 0.6 + 0.4 * similarity(lower(a.name), q.t) AS score, a.popularity
+                FROM artists a, q WHERE a.search @@ q.tq
                 UNION ALL
-                SELECT a.id, similarity(lower(a.name), q.t) FROM artists a, q WHERE lower(a.name) % q.t),
-            artist_hits AS (SELECT id, max(score) AS score FROM artist_match GROUP BY id),
+                SELECT a.id, similarity(lower(a.name), q.t), a.popularity FROM artists a, q WHERE lower(a.name) % q.t),
+            artist_hits AS (SELECT id, max(score) AS score, max(popularity) AS popularity FROM artist_match GROUP BY id),
             top_artists AS (SELECT id, score FROM artist_hits ORDER BY score DESC, id LIMIT 20),
             fts_songs AS MATERIALIZED (
-                SELECT s.id, 0.6 + 0.4 * ts_rank(s.search, q.tq, 32) AS score FROM songs s, q WHERE s.search @@ q.tq),
+                SELECT s.id, 0.6 + 0.4 * ts_rank(s.search, q.tq, 32) AS score, s.popularity
+                FROM songs s, q WHERE s.search @@ q.tq),
             song_hits AS (
-                SELECT id, score FROM fts_songs
+                SELECT id, score, popularity FROM fts_songs
                 UNION ALL
-                SELECT s.id, 0.95 * ta.score FROM songs s JOIN top_artists ta ON s.artist_id = ta.id
+                SELECT s.id, 0.95 * ta.score, s.popularity FROM songs s JOIN top_artists ta ON s.artist_id = ta.id
                 UNION ALL
                 -- fuzzy titles only when exact words found little: typos are the case to serve, and the
                 -- trigram recheck is the most expensive part of a query on a common word
-                SELECT s.id, 0.8 * similarity(lower(s.title), q.t) FROM songs s, q
+                SELECT s.id, 0.8 * similarity(lower(s.title), q.t), s.popularity FROM songs s, q
                 WHERE lower(s.title) % q.t AND (SELECT count(*) FROM (SELECT 1 FROM fts_songs LIMIT 50) f) < 50),
             songs_best AS (
-                SELECT id, max(score) AS score FROM song_hits GROUP BY id ORDER BY max(score) DESC, id LIMIT 500),
+                SELECT id, max(score) AS score, max(popularity) AS popularity FROM song_hits
+                GROUP BY id ORDER BY max(score) DESC, id LIMIT 500),
             playlist_hits AS (
                 SELECT id, sum(c) AS c, max(n) AS n FROM (
                     SELECT ps.playlist_id AS id, count(DISTINCT ps.song_id) AS c, 0 AS n
@@ -70,11 +73,9 @@ public final class KeywordSearch {
                 GROUP BY id),
             top_playlists AS (
                 SELECT id, 0.85 * c / (c + 2.0) + 0.1 * n AS score FROM playlist_hits ORDER BY 2 DESC, id LIMIT 200)
-            (SELECT 's', sb.id, sb.score FROM songs_best sb JOIN songs s USING (id)
-              WHERE ? ORDER BY sb.score DESC, s.popularity DESC, sb.id LIMIT ?)
+            (SELECT 's', id, score FROM songs_best WHERE ? ORDER BY score DESC, popularity DESC, id LIMIT ?)
             UNION ALL
-            (SELECT 'a', h.id, h.score FROM artist_hits h JOIN artists a USING (id)
-              WHERE ? ORDER BY h.score DESC, a.popularity DESC, h.id LIMIT ?)
+            (SELECT 'a', id, score FROM artist_hits WHERE ? ORDER BY score DESC, popularity DESC, id LIMIT ?)
             UNION ALL
             (SELECT 'p', h.id, h.score FROM top_playlists h JOIN playlists p USING (id)
               WHERE ? ORDER BY h.score DESC, p.popularity DESC, h.id LIMIT ?)
