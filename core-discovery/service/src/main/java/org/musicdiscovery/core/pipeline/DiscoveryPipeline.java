@@ -24,6 +24,7 @@ import org.musicdiscovery.core.parse.QueryParsing;
 import org.musicdiscovery.core.populate.DetailPopulator;
 import org.musicdiscovery.core.populate.ResultItems;
 import org.musicdiscovery.core.score.MixComposer;
+import org.musicdiscovery.core.score.MixScorer;
 import org.musicdiscovery.core.score.Ranker;
 import org.musicdiscovery.core.score.Ranker.Ranked;
 
@@ -107,7 +108,7 @@ public class DiscoveryPipeline {
 
         List<ResultItem> items = kept.stream().skip(request.offset()).limit(request.limit())
                 .map(r -> ResultItems.of(r.detail(), r.total(),
-                        parsed.mode() == ParsedQuery.Mode.genre ? r.score().why() : null))
+                        parsed.mode() == ParsedQuery.Mode.genre ? MixScorer.why(parsed.genres(), r.mix()) : null))
                 .toList();
         meters.summary("discovery.results").record(items.size());
         aggregated.degraded().forEach(source -> meters.counter("discovery.degraded", "source", source).increment());

@@ -1,7 +1,6 @@
 package org.musicdiscovery.core.score;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.musicdiscovery.core.score.Ranker.Ranked;
@@ -33,26 +32,70 @@ public final class MixComposer {
         if (asked == null || asked.size() < 2 || ranked.size() < 2) {
             return ranked;
         }
-        List<Ranked> pool = new ArrayList<>(ranked);
-        List<Ranked> page = new ArrayList<>(Math.min(n, pool.size()) + pool.size());
-        Map<String, Double> sum = new HashMap<>();
-        for (int pos = 0; pos < n && !pool.isEmpty(); pos++) {
-            int best = 0;
-            double bestGain = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < pool.size(); i++) {
-                Ranked c = pool.get(i);
-                double gain = c.total() - BALANCE * deviation(sum, pos + 1, c.mix(), asked);
-                if (gain > bestGain) { // strict: the earlier (better ranked) candidate wins ties
-                    bestGain = gain;
-                    best = i;
+        // deviation() with the page's and each candidate's genres split into the asked ones (a few array slots)
+        // and one total for all others: the same sum in O(asked) per candidate instead of map lookups over every
+        // genre of the page, which made this stage a tenth of core's CPU per genre-mix miss
+        String[] genres = asked.keySet().toArray(String[]::new);
+        int k = genres.length, m = ranked.size();
+        double[] target = new double[k];
+        for (int g = 0; g < k; g++) {
+            target[g] = asked.get(genres[g]);
+        }
+        double[] share = new double[m * k];
+        double[] outside = new double[m];
+        for (int c = 0; c < m; c++) {
+            for (var e : ranked.get(c).mix().entrySet()) {
+                int g = indexOf(genres, e.getKey());
+                if (g >= 0) {
+                    share[c * k + g] = e.getValue();
+                } else {
+                    outside[c] += e.getValue();
                 }
             }
-            Ranked chosen = pool.remove(best);
-            chosen.mix().forEach((g, w) -> sum.merge(g, w, Double::sum));
-            page.add(chosen);
         }
-        page.addAll(pool);
+        List<Ranked> page = new ArrayList<>(m);
+        boolean[] taken = new boolean[m];
+        double[] sum = new double[k];
+        double sumOutside = 0;
+        for (int pos = 0; pos < n && pos < m; pos++) {
+            int best = -1;
+            double bestGain = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < m; c++) {
+                if (taken[c]) {
+                    continue;
+                }
+                double d = sumOutside + outside[c];
+                for (int g = 0; g < k; g++) {
+                    d += Math.abs(sum[g] + share[c * k + g] - (pos + 1) * target[g]);
+                }
+                double gain = ranked.get(c).total() - BALANCE * d;
+                if (best < 0 || gain > bestGain) { // strict: the earlier (better ranked) candidate wins ties
+                    bestGain = gain;
+                    best = c;
+                }
+            }
+            taken[best] = true;
+            page.add(ranked.get(best));
+            for (int g = 0; g < k; g++) {
+                sum[g] += share[best * k + g];
+            }
+            sumOutside += outside[best];
+        }
+        for (int c = 0; c < m; c++) {
+            if (!taken[c]) {
+                page.add(ranked.get(c));
+            }
+        }
         return page;
+    }
+
+    private static int indexOf(String[] genres, String genre) {
+        for (int g = 0; g < genres.length; g++) {
+            if (genres[g].equals(genre)) {
+                return g;
+            }
+        }
+        return -1;
     }
 
     /** Σ_g |sum_g + extra_g − n·asked_g| over every genre present: the page's distance from n·asked, in items. */

@@ -29,10 +29,13 @@ public final class MixScorer {
     public record Why(String genre, double query, double item) {
     }
 
-    /** The score with its parts, so clients can show why an item ranked where it did. */
-    public record Score(double total, double cosine, double fit, double popularity, double penalty, List<Why> why) {
+    /**
+     * The score with its parts. The explanation ({@link MixScorer#why}) is made for the page's items only: building it for
+     * every candidate (a few hundred per query, each with two sorts) cost more than scoring them.
+     */
+    public record Score(double total, double cosine, double fit, double popularity, double penalty) {
         public Score withTotal(double newTotal) {
-            return new Score(newTotal, cosine, fit, popularity, penalty, why);
+            return new Score(newTotal, cosine, fit, popularity, penalty);
         }
     }
 
@@ -60,7 +63,7 @@ public final class MixScorer {
         double pop = prior(popularity, maxPopularity);
         double penalty = excludedShare(item, excluded);
         double total = COSINE * cosine + FIT * fit + POPULARITY * pop - EXCLUSION * penalty;
-        return new Score(total, cosine, fit, pop, penalty, why(query, item));
+        return new Score(total, cosine, fit, pop, penalty);
     }
 
     /**
@@ -72,7 +75,7 @@ public final class MixScorer {
         double pop = prior(popularity, maxPopularity);
         double penalty = excludedShare(item, excluded);
         double total = (1 - POPULARITY) * relevance + POPULARITY * pop - EXCLUSION * penalty;
-        return new Score(total, 0, 0, pop, penalty, List.of());
+        return new Score(total, 0, 0, pop, penalty);
     }
 
     static double prior(double popularity, double maxPopularity) {
@@ -88,8 +91,11 @@ public final class MixScorer {
         return share;
     }
 
-    /** Query genres first (by query share), then the item's largest other genres, at most five lines. */
-    static List<Why> why(Map<String, Double> query, Map<String, Double> item) {
+    /**
+     * Why an item answers a genre query: query genres first (by query share), then the item's largest other genres,
+     * at most five lines.
+     */
+    public static List<Why> why(Map<String, Double> query, Map<String, Double> item) {
         List<Why> lines = new ArrayList<>();
         query.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> lines.add(new Why(e.getKey(), e.getValue(), item.getOrDefault(e.getKey(), 0.0))));

@@ -86,4 +86,60 @@ class MixComposerTest {
         assertEquals(rest, page.subList(5, page.size()));
         assertTrue(page.subList(0, 5).stream().anyMatch(r -> r.mix().containsKey("rock")));
     }
+
+    /** The greedy rule as its formula reads, over maps: what compose() must equal on any input. */
+    static List<Ranked> composeByFormula(List<Ranked> ranked, Map<String, Double> asked, int n) {
+        List<Ranked> pool = new ArrayList<>(ranked);
+        List<Ranked> page = new ArrayList<>();
+        Map<String, Double> sum = new HashMap<>();
+        for (int pos = 0; pos < n && !pool.isEmpty(); pos++) {
+            int best = 0;
+            double bestGain = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < pool.size(); i++) {
+                double gain = pool.get(i).total()
+                        - MixComposer.BALANCE * MixComposer.deviation(sum, pos + 1, pool.get(i).mix(), asked);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    best = i;
+                }
+            }
+            Ranked chosen = pool.remove(best);
+            chosen.mix().forEach((g, w) -> sum.merge(g, w, Double::sum));
+            page.add(chosen);
+        }
+        page.addAll(pool);
+        return page;
+    }
+
+    @Test
+    void composesWhatTheFormulaSaysOnRandomMixes() {
+        java.util.Random random = new java.util.Random(11);
+        String[] genres = {"funk", "rock", "soul", "jazz", "blues", "pop", "hip hop"};
+        for (int round = 0; round < 200; round++) {
+            Map<String, Double> asked = new HashMap<>();
+            int nAsked = 2 + random.nextInt(2);
+            for (int g = 0; g < nAsked; g++) {
+                asked.put(genres[g], 1.0 / nAsked);
+            }
+            List<Map<String, Double>> mixes = new ArrayList<>();
+            for (int i = 0; i < 20 + random.nextInt(200); i++) {
+                Map<String, Double> mix = new HashMap<>();
+                int parts = 1 + random.nextInt(4);
+                for (int p = 0; p < parts; p++) {
+                    // continuous weights: mathematically equal gains then come only from identical mixes, which
+                    // both sides tie the same way (different mixes with equal gains may round apart differently)
+                    mix.merge(genres[random.nextInt(genres.length)], random.nextDouble(), Double::sum);
+                }
+                mixes.add(random.nextInt(5) == 0 && !mixes.isEmpty() ? mixes.getLast() : mix); // some exact repeats
+            }
+            List<Ranked> ranked = ranked(asked, mixes);
+            int n = 1 + random.nextInt(30);
+            assertEquals(refs(composeByFormula(ranked, asked, n)), refs(MixComposer.compose(ranked, asked, n)),
+                    "round " + round);
+        }
+    }
+
+    static List<String> refs(List<Ranked> page) {
+        return page.stream().map(r -> r.candidate().ref().toString()).toList();
+    }
 }

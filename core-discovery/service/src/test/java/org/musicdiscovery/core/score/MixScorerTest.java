@@ -64,7 +64,7 @@ class MixScorerTest {
 
     @Test
     void whyListsQueryGenresFirstThenTheItemsOwn() {
-        var why = MixScorer.score(BLUES_LITTLE_ROCK, Map.of("blues", 0.6, "soul", 0.4), Set.of(), 0, 0).why();
+        var why = MixScorer.why(BLUES_LITTLE_ROCK, Map.of("blues", 0.6, "soul", 0.4));
         assertEquals(List.of(new MixScorer.Why("blues", 0.8, 0.6), new MixScorer.Why("rock", 0.2, 0.0),
                 new MixScorer.Why("soul", 0.0, 0.4)), why);
     }
