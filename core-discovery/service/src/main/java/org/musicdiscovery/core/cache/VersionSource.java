@@ -2,6 +2,7 @@ package org.musicdiscovery.core.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.musicdiscovery.core.aggregate.VectorSearchClient;
@@ -21,15 +22,21 @@ public class VersionSource {
     @RestClient
     VectorSearchClient vectors;
 
-    private volatile String version = "unknown";
-    private volatile long readAt;
+    private volatile String version;
+    private final AtomicLong readAt = new AtomicLong();
 
+    /**
+     * The version, re-read when a second old. One caller re-reads (a Redis GET and a call to vector-search, which
+     * under load waits behind searches); callers arriving meanwhile keep the previous version instead of all
+     * re-reading at once. The very first call always reads.
+     */
     public String current() {
         long now = System.nanoTime();
-        if (now - readAt > REFRESH_NANOS) {
+        long at = readAt.get();
+        boolean stale = version == null || now - at > REFRESH_NANOS;
+        if (stale && (readAt.compareAndSet(at, now) || version == null)) {
             String catalogue = cache.catalogueVersion().orElse("unknown");
             version = catalogue + "+" + indexVersions();
-            readAt = now;
         }
         return version;
     }
