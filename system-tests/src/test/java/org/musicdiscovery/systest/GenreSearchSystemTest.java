@@ -90,6 +90,19 @@ class GenreSearchSystemTest {
 
     @Test
     @Order(3)
+    void aHitForOtherWordsReportsItsOwnParse() throws Exception {
+        // "mostly" is 0.6957 / 0.3043 and "70% … 30% …" exactly 0.7 / 0.3: one key (weights to 1 %), two parses
+        var first = search("mostly funk with some soul");
+        var second = search("70% funk 30% soul");
+        assertEquals(0.6957, first.json().path("parsed").path("genres").path("funk").asDouble(), 1e-9, first.body());
+        assertEquals("hit", second.json().path("cache").asText(), second.body());
+        assertEquals(0.7, second.json().path("parsed").path("genres").path("funk").asDouble(), 1e-9, second.body());
+        assertEquals(items(first).stream().map(i -> i.path("id").asLong()).toList(),
+                items(second).stream().map(i -> i.path("id").asLong()).toList());
+    }
+
+    @Test
+    @Order(3)
     void aCachedPageIsTheComputedPageWithItsOwnTimings() throws Exception {
         String body = "{\"q\":\"blues with a bit of jazz\",\"type\":\"any\",\"limit\":7,\"offset\":2}";
         var first = Http.postJson(stack.core.url() + "/internal/v1/discover", body,

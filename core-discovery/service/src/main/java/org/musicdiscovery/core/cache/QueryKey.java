@@ -19,11 +19,14 @@ import org.musicdiscovery.api.ParsedQuery;
  * carries the catalogue/index version, so a new index never serves results computed on the old one.
  */
 public final class QueryKey {
+    /** Names the stored page format too ({@link StoredPage}): replicas on another format never read these keys. */
+    static final String PREFIX = "rp2:";
+
     private QueryKey() {
     }
 
     public static String of(ParsedQuery q, int limit, int offset, String version) {
-        return "rp:" + version + ":" + sha256(canonical(q) + "|l=" + limit + "|o=" + offset);
+        return PREFIX + version + ":" + sha256(canonical(q) + "|l=" + limit + "|o=" + offset);
     }
 
     static String canonical(ParsedQuery q) {

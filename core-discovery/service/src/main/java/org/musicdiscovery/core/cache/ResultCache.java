@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.musicdiscovery.api.DiscoverResponse;
+import org.musicdiscovery.api.ParsedQuery;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -78,9 +79,9 @@ public class ResultCache {
         }
     }
 
-    /** A hit's page as a whole {@link DiscoverResponse} body, with this request's timings and cache state. */
-    public byte[] answer(Lookup.Hit hit, String state, Map<String, Double> timings) {
-        return StoredPage.answer(json, hit.page(), state, timings);
+    /** A hit's page as a whole {@link DiscoverResponse} body, with this request's parse, timings and cache state. */
+    public byte[] answer(Lookup.Hit hit, ParsedQuery parsed, String state, Map<String, Double> timings) {
+        return StoredPage.answer(json, hit.page(), parsed, state, timings);
     }
 
     /** The catalogue version written by the last ingest, or empty when Redis cannot say. */

@@ -9,16 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musicdiscovery.api.DiscoverResponse;
+import org.musicdiscovery.api.ParsedQuery;
 
 /**
- * How a ranked page is stored in the result cache: the JSON of its {@link DiscoverResponse} without the two
- * per-request fields (timings, cache state). A hit is answered with those bytes as they are, the two fields spliced
- * in front — decoding the page and writing it again was most of a hit's CPU.
+ * How a ranked page is stored in the result cache: the JSON of its {@link DiscoverResponse} without the per-request
+ * fields (timings, cache state, and the parsed query: phrasings that share a key, e.g. weights equal to 1 %, are
+ * still told how their own words were read). A hit is answered with those bytes as they are, the per-request
+ * fields spliced in front — decoding the page and writing it again was most of a hit's CPU.
  */
 final class StoredPage {
     /** What every stored page starts with; anything else was not written by this code and is recomputed. */
     private static final byte[] START = "{\"items\":".getBytes(StandardCharsets.UTF_8);
-    private static final List<String> PER_REQUEST = List.of("timings", "cache");
+    private static final List<String> PER_REQUEST = List.of("timings", "cache", "parsed");
 
     private StoredPage() {
     }
@@ -34,10 +36,12 @@ final class StoredPage {
     }
 
     /** The whole response body: the per-request fields first, then the page's own. */
-    static byte[] answer(ObjectMapper json, byte[] page, String state, Map<String, Double> timings) {
+    static byte[] answer(ObjectMapper json, byte[] page, ParsedQuery parsed, String state,
+            Map<String, Double> timings) {
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("cache", state);
         head.put("timings", timings);
+        head.put("parsed", parsed);
         byte[] front;
         try {
             front = json.writeValueAsBytes(head);

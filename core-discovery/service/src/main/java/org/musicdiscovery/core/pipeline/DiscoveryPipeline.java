@@ -68,7 +68,7 @@ public class DiscoveryPipeline {
         ResultCache.Lookup lookup = cache.get(key);
         clock.lap("cache");
         if (lookup instanceof ResultCache.Lookup.Hit hit) {
-            return new DiscoveryAnswer.Stored(cache.answer(hit, "hit", clock.timings()));
+            return new DiscoveryAnswer.Stored(cache.answer(hit, parsed, "hit", clock.timings()));
         }
         var flight = flights.run(key, () -> compute(parsed, request, clock, version));
         DiscoverResponse response = flight.value().response();
@@ -80,7 +80,9 @@ public class DiscoveryPipeline {
             cache.put(key, response);
         }
         String state = lookup instanceof ResultCache.Lookup.Unavailable ? "bypass" : "miss";
-        return new DiscoveryAnswer.Computed(flight.shared() ? response.withCache(state, clock.timings())
+        // a shared flight's page was computed for an identical key, not necessarily from identical words
+        return new DiscoveryAnswer.Computed(flight.shared()
+                ? new DiscoverResponse(response.items(), parsed, response.degraded(), clock.timings(), state)
                 : response.withCache(state, response.timings()));
     }
 

@@ -37,9 +37,26 @@ class StoredPageTest {
         assertTrue(StoredPage.isPage(page), new String(page, StandardCharsets.UTF_8));
         var timings = Map.of("parse", 0.01, "cache", 0.12);
 
-        var answered = json.readValue(StoredPage.answer(json, page, "hit", timings), DiscoverResponse.class);
+        var answered = json.readValue(StoredPage.answer(json, page, computed().parsed(), "hit", timings),
+                DiscoverResponse.class);
 
         assertEquals(computed().withCache("hit", timings), answered);
+    }
+
+    @Test
+    void aHitReportsItsOwnParseNotThatOfThePhrasingThatFilledTheCache() throws Exception {
+        var page = StoredPage.of(json, computed());
+        // "80% blues 20% rock" shares the key of "blues with a little rock" (weights equal to 1 %)
+        var own = new ParsedQuery(ParsedQuery.Mode.genre, "any", Map.of("blues", 0.8, "rock", 0.2), List.of("pop"),
+                List.of(), null, "80% blues 20% rock but no pop");
+
+        byte[] body = StoredPage.answer(json, page, own, "hit", Map.of());
+        var answered = json.readValue(body, DiscoverResponse.class);
+
+        assertEquals(own, answered.parsed());
+        assertEquals(computed().items(), answered.items());
+        String text = new String(body, StandardCharsets.UTF_8);
+        assertEquals(text.indexOf("\"parsed\":"), text.lastIndexOf("\"parsed\":"), "one parsed field: " + text);
     }
 
     @Test
@@ -47,6 +64,7 @@ class StoredPageTest {
         var stored = json.readTree(StoredPage.of(json, computed()));
         assertFalse(stored.has("timings"));
         assertFalse(stored.has("cache"));
+        assertFalse(stored.has("parsed"));
         assertEquals(2, stored.path("items").size());
     }
 
