@@ -18,9 +18,10 @@ import org.musicdiscovery.annoy.TopK;
 /**
  * Answers a query on a collection by one of two paths with the same result shape and the same scores
  * ({@link Strategy} picks). <b>Trees:</b> with both trees asked, the dot and the angular search run at the same time
- * on the pool (the original design ran them one after the other); the union is then scored exactly under both
- * metrics from the stored vectors, so every candidate carries its dot product, its cosine and the trees that found
- * it. A type filter is applied by over-fetching and post-filtering, as Annoy's maintainers recommend (the trees know
+ * on the pool (the original design ran them one after the other); for a query of a few genres the two walks run
+ * apart and the union of their candidates is scored once, half on each thread ({@link #bothByTerms}). Every
+ * candidate is scored exactly under both metrics from the stored vectors, so it carries its dot product, its cosine
+ * and the trees that found it. A type filter is applied by over-fetching and post-filtering, as Annoy's maintainers recommend (the trees know
  * nothing of types). <b>Exact:</b> the sparse index gives the exact top k under each asked metric, the type filter
  * applied inside; "foundBy" then names the metrics whose exact top k holds the item.
  *
@@ -115,6 +116,8 @@ public final class CollectionSearch {
             List<Found> forests = new ArrayList<>(2);
             if (q.metrics().size() == 1) {
                 forests.add(run(c, q, terms, q.metrics().getFirst(), fetch));
+            } else if (terms.readTerms()) {
+                forests.addAll(bothByTerms(c, q, terms, fetch, pool));
             } else {
                 // the second forest on the pool, the first on this thread: both at once, one hand-off; each scores
                 // its own candidates there too, so only the merge is left after both are done
@@ -182,6 +185,83 @@ public final class CollectionSearch {
             kept++;
         }
         return new Found(ids, dots, cosines, vectors, kept, (System.nanoTime() - t) / 1e6);
+    }
+
+    /**
+     * Both forests of a few-genre query, sharing the scoring: each forest's walk on its own thread, then the union
+     * of their candidates (both lists are in file order, so a merge) scored once, split between the two threads, and
+     * each forest's nearest taken from those scores. An item both forests found used to be read and scored twice;
+     * the answer is the same to the bit as {@link #run} on each forest, which reads the same stored floats.
+     */
+    private static List<Found> bothByTerms(LoadedCollection c, Query q, Terms terms, int fetch, ExecutorService pool) {
+        long t = System.nanoTime();
+        VectorTrees first = c.trees().get(q.metrics().get(0)), second = c.trees().get(q.metrics().get(1));
+        Future<int[]> other = pool.submit(() -> second.candidates(q.vector(), fetch, q.searchK()));
+        int[] a = first.candidates(q.vector(), fetch, q.searchK());
+        int[] b = await(other);
+        // the union in item order, with bit 0 / bit 1 for the forest(s) that found each item
+        int[] union = new int[a.length + b.length];
+        byte[] foundBy = new byte[union.length];
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length || j < b.length; n++) {
+            if (j == b.length || i < a.length && a[i] < b[j]) {
+                union[n] = a[i++];
+                foundBy[n] = 1;
+            } else if (i == a.length || b[j] < a[i]) {
+                union[n] = b[j++];
+                foundBy[n] = 2;
+            } else {
+                union[n] = a[i++];
+                j++;
+                foundBy[n] = 3;
+            }
+        }
+        VectorTrees any = c.trees().values().iterator().next();
+        double[] dots = new double[n];
+        int half = n / 2, size = n;
+        Future<?> upper = pool.submit(() -> scoreRange(any, terms, union, dots, half, size));
+        scoreRange(any, terms, union, dots, 0, half);
+        await(upper);
+        double ms = (System.nanoTime() - t) / 1e6;
+        return List.of(nearestOf(c, q, terms, union, foundBy, dots, n, 0, fetch, ms),
+                nearestOf(c, q, terms, union, foundBy, dots, n, 1, fetch, ms));
+    }
+
+    private static Void scoreRange(VectorTrees any, Terms terms, int[] items, double[] dots, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dots[i] = any.sparseDot(items[i], terms.dims(), terms.weights(), terms.n());
+        }
+        return null;
+    }
+
+    /** Forest {@code f}'s nearest {@code fetch} of the scored union, as {@link #nearestByTerms} ranks them. */
+    private static Found nearestOf(LoadedCollection c, Query q, Terms terms, int[] union, byte[] foundBy,
+            double[] dots, int n, int f, int fetch, double millis) {
+        Similarity rule = Similarity.of(q.metrics().get(f));
+        TopK top = new TopK();
+        top.reset(fetch);
+        for (int i = 0; i < n; i++) {
+            if ((foundBy[i] & 1 << f) != 0) {
+                top.offer(-rule.score(dots[i], terms.qNorm(), c.sparse().norm(union[i])), i); // i: union index
+            }
+        }
+        int[] order = new int[fetch];
+        int m = top.drainSorted(order, null);
+        int[] ids = new int[m];
+        double[] kept = new double[m];
+        double[] cosines = new double[m];
+        int k = 0;
+        for (int r = 0; r < m; r++) {
+            int item = union[order[r]];
+            if (item == q.exclude() || !q.types().isEmpty() && !q.types().contains(c.items().typeCode(item))) {
+                continue;
+            }
+            ids[k] = item;
+            kept[k] = dots[order[r]];
+            cosines[k] = Similarity.COSINE.score(kept[k], terms.qNorm(), c.sparse().norm(item));
+            k++;
+        }
+        return new Found(ids, kept, cosines, null, k, millis);
     }
 
     /**
@@ -296,7 +376,7 @@ public final class CollectionSearch {
         return (int) Math.min(n, fetch);
     }
 
-    private static Found await(Future<Found> f) {
+    private static <T> T await(Future<T> f) {
         long until = System.nanoTime() + SPIN_NANOS;
         while (!f.isDone() && System.nanoTime() < until) {
             Thread.yield();

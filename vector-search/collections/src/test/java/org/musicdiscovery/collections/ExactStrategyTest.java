@@ -166,10 +166,7 @@ class ExactStrategyTest {
         Random r = new Random(5);
         int f = random.dims().size(), partial = 0;
         for (int i = 0; i < 60; i++) {
-            float[] q = new float[f];
-            for (int t = 1 + r.nextInt(3); t > 0; t--) {
-                q[r.nextInt(f)] += 0.1f + r.nextFloat();
-            }
+            float[] q = fewGenres(r, f);
             String metric = i % 2 == 0 ? "dot" : "angular";
             int k = 10, searchK = 60;
             Set<Integer> walked = new java.util.HashSet<>();
@@ -183,6 +180,48 @@ class ExactStrategyTest {
                             searchK)), metric + " query " + i);
         }
         assertEquals(60, partial, "every walk should cover only part of the collection");
+    }
+
+    @Test
+    void bothForestsOfAPartialWalkAnswerTheUnionOfEachForestsAnswer() {
+        // the joint path (walks apart, the union scored once) must equal each forest searched alone, merged
+        Random r = new Random(17);
+        int f = random.dims().size();
+        for (int i = 0; i < 60; i++) {
+            float[] q = fewGenres(r, f);
+            int k = new int[] {1, 10, 40}[i % 3];
+            int searchK = new int[] {-1, 60, 400}[i % 3];
+            Set<Character> types = i % 4 == 0 ? Set.of('p') : Set.of();
+            var dot = search(randomCollection, q, k, List.of("dot"), types, -1, Strategy.TREES, searchK);
+            var angular = search(randomCollection, q, k, List.of("angular"), types, -1, Strategy.TREES, searchK);
+            var both = search(randomCollection, q, k, List.of("dot", "angular"), types, -1, Strategy.TREES, searchK);
+            java.util.Map<Integer, CollectionSearch.Hit> union = new java.util.HashMap<>();
+            java.util.Map<Integer, Set<String>> foundBy = new java.util.HashMap<>();
+            for (var single : List.of(dot, angular)) {
+                for (var h : single.hits()) {
+                    union.putIfAbsent(h.item(), h);
+                    foundBy.computeIfAbsent(h.item(), x -> new java.util.TreeSet<>()).addAll(h.foundBy());
+                }
+            }
+            if (both.timings().get("rounds") > 1 || dot.timings().get("rounds") > 1
+                    || angular.timings().get("rounds") > 1) {
+                continue; // over-fetch rounds differ per search; the single answers are then not each forest's
+            }
+            List<String> expected = union.values().stream().sorted(CollectionSearch.BEST_FIRST).limit(k)
+                    .map(h -> h.item() + " " + h.dot() + " " + h.cosine() + " " + foundBy.get(h.item())).toList();
+            List<String> got = both.hits().stream()
+                    .map(h -> h.item() + " " + h.dot() + " " + h.cosine() + " " + h.foundBy()).toList();
+            assertEquals(expected, got, "query " + i + " k=" + k + " search_k=" + searchK + " types " + types);
+        }
+    }
+
+    /** A mix of one to three random genres with random weights. */
+    static float[] fewGenres(Random r, int f) {
+        float[] q = new float[f];
+        for (int t = 1 + r.nextInt(3); t > 0; t--) {
+            q[r.nextInt(f)] += 0.1f + r.nextFloat();
+        }
+        return q;
     }
 
     @Test
