@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The search API over real HTTP and real memory-mapped index files. */
 @QuarkusTest
@@ -36,9 +37,11 @@ class SearchApiTest {
         return c.get("type") + ":" + c.get("id");
     }
 
-    @Test
-    void bothTreesReturnTheUnionOfEachTreeWithProvenance() {
-        String mix = "\"genres\":{\"blues\":0.7,\"rock\":0.3},\"k\":30";
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "trees"}) // auto answers genre mixes exactly; trees walks both forests at once
+    void bothTreesReturnTheUnionOfEachTreeWithProvenance(String strategy) {
+        String mix = "\"genres\":{\"blues\":0.7,\"rock\":0.3},\"k\":30,\"searchK\":200,\"strategy\":\""
+                + strategy + "\"";
         Set<String> dot = new HashSet<>(), angular = new HashSet<>();
         candidates(search("{" + mix + ",\"trees\":\"dot\"}")).forEach(c -> dot.add(key(c)));
         candidates(search("{" + mix + ",\"trees\":\"angular\"}")).forEach(c -> angular.add(key(c)));
