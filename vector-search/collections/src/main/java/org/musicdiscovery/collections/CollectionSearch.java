@@ -21,8 +21,8 @@ import org.musicdiscovery.annoy.TopK;
  * on the pool (the original design ran them one after the other); for a query of a few genres the two walks run
  * apart and the union of their candidates is scored once, half on each thread ({@link #bothByTerms}). Every
  * candidate is scored exactly under both metrics from the stored vectors, so it carries its dot product, its cosine
- * and the trees that found it. A type filter is applied by over-fetching and post-filtering, as Annoy's maintainers recommend (the trees know
- * nothing of types). <b>Exact:</b> the sparse index gives the exact top k under each asked metric, the type filter
+ * and the trees that found it. A type filter is applied by over-fetching and post-filtering, as Annoy's maintainers
+ * recommend (the trees know nothing of types). <b>Exact:</b> the sparse index gives the exact top k under each asked metric, the type filter
  * applied inside; "foundBy" then names the metrics whose exact top k holds the item.
  *
  * <p>Both paths score with {@link Similarity}'s one rule and rank the union the same way — cosine, then dot, then

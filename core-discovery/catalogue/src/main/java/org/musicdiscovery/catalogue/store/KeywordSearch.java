@@ -46,7 +46,8 @@ public final class KeywordSearch {
                 FROM artists a, q WHERE a.search @@ q.tq
                 UNION ALL
                 SELECT a.id, similarity(lower(a.name), q.t), a.popularity FROM artists a, q WHERE lower(a.name) % q.t),
-            artist_hits AS (SELECT id, max(score) AS score, max(popularity) AS popularity FROM artist_match GROUP BY id),
+            artist_hits AS (
+                SELECT id, max(score) AS score, max(popularity) AS popularity FROM artist_match GROUP BY id),
             top_artists AS (SELECT id, score FROM artist_hits ORDER BY score DESC, id LIMIT 20),
             fts_songs AS MATERIALIZED (
                 SELECT s.id, 0.6 + 0.4 * ts_rank(s.search, q.tq, 32) AS score, s.popularity
