@@ -66,6 +66,6 @@ public class DiscoverResource {
         } catch (IllegalArgumentException e) {
             return ApiError.badRequest("type", "type must be song, playlist, artist or any");
         }
-        return Response.ok(pipeline.discover(request).entity(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(pipeline.discover(request), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

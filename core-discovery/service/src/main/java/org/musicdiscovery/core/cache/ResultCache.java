@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -67,21 +67,29 @@ public class ResultCache {
         }
     }
 
-    public void put(String key, DiscoverResponse response) {
+    /** A computed page as stored and sent ({@link StoredPage}). */
+    public byte[] page(DiscoverResponse response) {
+        try {
+            return StoredPage.of(json, response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("page not writable", e);
+        }
+    }
+
+    public void put(String key, byte[] page) {
         if (!enabled) {
             return;
         }
         try {
-            redis.set(key.getBytes(StandardCharsets.UTF_8), StoredPage.of(json, response),
-                    SetParams.setParams().ex(ttlSeconds));
-        } catch (IOException | RuntimeException e) {
+            redis.set(key.getBytes(StandardCharsets.UTF_8), page, SetParams.setParams().ex(ttlSeconds));
+        } catch (RuntimeException e) {
             LOG.debugf("result not cached: %s", e.getMessage());
         }
     }
 
-    /** A hit's page as a whole {@link DiscoverResponse} body, with this request's parse, timings and cache state. */
-    public byte[] answer(Lookup.Hit hit, ParsedQuery parsed, String state, Map<String, Double> timings) {
-        return StoredPage.answer(json, hit.page(), parsed, state, timings);
+    /** A page as a whole {@link DiscoverResponse} body, with this request's parse, timings and cache state. */
+    public byte[] answer(byte[] page, ParsedQuery parsed, String state, Map<String, Double> timings) {
+        return StoredPage.answer(json, page, parsed, state, timings);
     }
 
     /** The catalogue version written by the last ingest, or empty when Redis cannot say. */

@@ -2,7 +2,6 @@ package org.musicdiscovery.core.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,25 +9,28 @@ import java.util.List;
 import java.util.Map;
 import org.musicdiscovery.api.DiscoverResponse;
 import org.musicdiscovery.api.ParsedQuery;
+import org.musicdiscovery.api.ResultItem;
 
 /**
- * How a ranked page is stored in the result cache: the JSON of its {@link DiscoverResponse} without the per-request
- * fields (timings, cache state, and the parsed query: phrasings that share a key, e.g. weights equal to 1 %, are
- * still told how their own words were read). A hit is answered with those bytes as they are, the per-request
- * fields spliced in front — decoding the page and writing it again was most of a hit's CPU.
+ * A ranked page as JSON, written once: the fields of its {@link DiscoverResponse} that do not depend on the request
+ * (not the timings, the cache state, or the parsed query: phrasings that share a key, e.g. weights equal to 1 %, are
+ * still told how their own words were read). The same bytes go to the result cache and, with this request's fields
+ * spliced in front, to the client; a hit is answered from them without decoding — decoding the page and writing
+ * it again was most of a hit's CPU, and a miss used to write its page twice.
  */
 final class StoredPage {
     /** What every stored page starts with; anything else was not written by this code and is recomputed. */
     private static final byte[] START = "{\"items\":".getBytes(StandardCharsets.UTF_8);
-    private static final List<String> PER_REQUEST = List.of("timings", "cache", "parsed");
+
+    /** {@link DiscoverResponse} without its per-request fields; items first, as {@link #START} expects. */
+    record Page(List<ResultItem> items, List<String> degraded) {
+    }
 
     private StoredPage() {
     }
 
     static byte[] of(ObjectMapper json, DiscoverResponse response) throws JsonProcessingException {
-        ObjectNode page = json.valueToTree(response);
-        page.remove(PER_REQUEST);
-        return json.writeValueAsBytes(page);
+        return json.writeValueAsBytes(new Page(response.items(), response.degraded()));
     }
 
     static boolean isPage(byte[] bytes) {

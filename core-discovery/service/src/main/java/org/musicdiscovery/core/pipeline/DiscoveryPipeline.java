@@ -55,11 +55,15 @@ public class DiscoveryPipeline {
 
     private final SingleFlight<Computed> flights = new SingleFlight<>();
 
-    /** @param current whether every index that answered is the one the cache key names */
-    private record Computed(DiscoverResponse response, boolean current) {
+    /**
+     * @param page    the page as written once for the cache and the client ({@code ResultCache.page})
+     * @param current whether every index that answered is the one the cache key names
+     */
+    private record Computed(DiscoverResponse response, byte[] page, boolean current) {
     }
 
-    public DiscoveryAnswer discover(DiscoverRequest request) {
+    /** The whole response body, JSON. */
+    public byte[] discover(DiscoverRequest request) {
         var clock = new StageClock();
         ParsedQuery parsed = parsing.parse(request);
         clock.lap("parse");
@@ -68,7 +72,7 @@ public class DiscoveryPipeline {
         ResultCache.Lookup lookup = cache.get(key);
         clock.lap("cache");
         if (lookup instanceof ResultCache.Lookup.Hit hit) {
-            return new DiscoveryAnswer.Stored(cache.answer(hit, parsed, "hit", clock.timings()));
+            return cache.answer(hit.page(), parsed, "hit", clock.timings());
         }
         var flight = flights.run(key, () -> compute(parsed, request, clock, version));
         DiscoverResponse response = flight.value().response();
@@ -77,13 +81,12 @@ public class DiscoveryPipeline {
         boolean cacheable = lookup instanceof ResultCache.Lookup.Miss && response.degraded().isEmpty()
                 && flight.value().current();
         if (cacheable && !flight.shared()) {
-            cache.put(key, response);
+            cache.put(key, flight.value().page());
         }
         String state = lookup instanceof ResultCache.Lookup.Unavailable ? "bypass" : "miss";
         // a shared flight's page was computed for an identical key, not necessarily from identical words
-        return new DiscoveryAnswer.Computed(flight.shared()
-                ? new DiscoverResponse(response.items(), parsed, response.degraded(), clock.timings(), state)
-                : response.withCache(state, response.timings()));
+        return cache.answer(flight.value().page(), parsed, state,
+                flight.shared() ? clock.timings() : response.timings());
     }
 
     private Computed compute(ParsedQuery parsed, DiscoverRequest request, StageClock clock, String keyVersion) {
@@ -115,7 +118,7 @@ public class DiscoveryPipeline {
         meters.summary("discovery.results").record(items.size());
         aggregated.degraded().forEach(source -> meters.counter("discovery.degraded", "source", source).increment());
         boolean current = aggregated.versions().stream().allMatch(v -> VersionSource.names(keyVersion, v));
-        return new Computed(new DiscoverResponse(items, parsed, aggregated.degraded(), clock.timings(), "miss"),
-                current);
+        var response = new DiscoverResponse(items, parsed, aggregated.degraded(), clock.timings(), "miss");
+        return new Computed(response, cache.page(response), current);
     }
 }
