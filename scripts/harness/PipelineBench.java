@@ -148,8 +148,13 @@ public class PipelineBench {
             Map<String, Double> asked = mix(json.substring(json.indexOf("\"parsed\"")), "genres");
             Map<String, Double> mean = new LinkedHashMap<>();
             int items = 0;
-            for (String item : json.substring(json.indexOf("\"items\":[") + 9, json.indexOf("\"parsed\"")).split(
-                    "\\{\"type\"")) {
+            // the items run from "items" to the next top-level field, whatever the order of the fields
+            int start = json.indexOf("\"items\":[") + 9, end = json.length();
+            for (String next : new String[] {"\"parsed\":", "\"degraded\":", "\"timings\":", "\"cache\":"}) {
+                int at = json.indexOf(next, start);
+                end = at >= 0 ? Math.min(end, at) : end;
+            }
+            for (String item : json.substring(start, end).split("\\{\"type\"")) {
                 if (!item.contains("\"genres\"")) {
                     continue;
                 }
