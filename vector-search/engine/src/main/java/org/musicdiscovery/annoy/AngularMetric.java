@@ -29,12 +29,7 @@ final class AngularMetric implements Metric {
 
     public void seed(Plane p, NodeStore items, int item, int f) {
         items.read(item, 12, p.v, f);
-        float n = Simd.norm(p.v, f);
-        if (n > 0) {
-            for (int z = 0; z < f; z++) {
-                p.v[z] /= n;
-            }
-        }
+        Simd.normalize(p.v, f);
         p.extra = Simd.dot(p.v, p.v, f);
     }
 
@@ -58,12 +53,7 @@ final class AngularMetric implements Metric {
         for (int z = 0; z < f; z++) {
             out.v[z] = p.v[z] - q.v[z];
         }
-        float n = Simd.norm(out.v, f);
-        if (n > 0) {
-            for (int z = 0; z < f; z++) {
-                out.v[z] /= n;
-            }
-        }
+        Simd.normalize(out.v, f);
     }
 
     public float buildMargin(Plane m, NodeStore items, int item, int f) {

@@ -45,12 +45,7 @@ final class EuclideanMetric implements Metric {
         for (int z = 0; z < f; z++) {
             out.v[z] = p.v[z] - q.v[z];
         }
-        float n = Simd.norm(out.v, f);
-        if (n > 0) {
-            for (int z = 0; z < f; z++) {
-                out.v[z] /= n;
-            }
-        }
+        Simd.normalize(out.v, f);
         float a = 0;
         for (int z = 0; z < f; z++) {
             a += -out.v[z] * (p.v[z] + q.v[z]) / 2;

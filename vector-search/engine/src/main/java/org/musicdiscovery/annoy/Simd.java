@@ -177,6 +177,16 @@ final class Simd {
         return (float) Math.sqrt(dot(v, v, f));
     }
 
+    /** Scales v[0..f) to unit length (Annoy's normalize); a zero vector stays zero. */
+    static void normalize(float[] v, int f) {
+        float n = norm(v, f);
+        if (n > 0) {
+            for (int z = 0; z < f; z++) {
+                v[z] /= n;
+            }
+        }
+    }
+
     static float dot(float[] a, float[] b, int f) {
         int n = SPECIES.length();
         var a0 = FloatVector.zero(SPECIES);
