@@ -22,8 +22,8 @@ import org.musicdiscovery.annoy.TopK;
  * apart and the union of their candidates is scored once, half on each thread ({@link #bothByTerms}). Every
  * candidate is scored exactly under both metrics from the stored vectors, so it carries its dot product, its cosine
  * and the trees that found it. A type filter is applied by over-fetching and post-filtering, as Annoy's maintainers
- * recommend (the trees know nothing of types). <b>Exact:</b> the sparse index gives the exact top k under each asked metric, the type filter
- * applied inside; "foundBy" then names the metrics whose exact top k holds the item.
+ * recommend (the trees know nothing of types). <b>Exact:</b> the sparse index gives the exact top k under each asked
+ * metric, the type filter applied inside; "foundBy" then names the metrics whose exact top k holds the item.
  *
  * <p>Both paths score with {@link Similarity}'s one rule and rank the union the same way — cosine, then dot, then
  * item number, which is the collection's tie rule (see {@link CollectionBuilder}) — so with enough search_k the trees
@@ -92,7 +92,10 @@ public final class CollectionSearch {
         return new Result(rank(new ArrayList<>(found.values()), q.k()), timings, Strategy.EXACT);
     }
 
-    /** Types and the excluded seed, as a filter the sparse index applies before scoring (null: all items). */
+    /**
+     * Types and the excluded seed, as a filter (null: all items): the sparse index applies it before scoring, the
+     * trees after their walk.
+     */
     private static IntPredicate accept(LoadedCollection c, Query q) {
         if (q.types().isEmpty() && q.exclude() < 0) {
             return null;
@@ -161,10 +164,11 @@ public final class CollectionSearch {
         double[] dots = new double[n];
         double[] cosines = new double[n];
         float[][] vectors = q.withVectors() ? new float[n][] : null;
+        IntPredicate accept = accept(c, q);
         int kept = 0;
         for (int i = 0; i < n; i++) {
             int item = ids[i];
-            if (item == q.exclude() || !q.types().isEmpty() && !q.types().contains(c.items().typeCode(item))) {
+            if (accept != null && !accept.test(item)) {
                 continue;
             }
             double dot;
@@ -250,10 +254,11 @@ public final class CollectionSearch {
         int[] ids = new int[m];
         double[] kept = new double[m];
         double[] cosines = new double[m];
+        IntPredicate accept = accept(c, q);
         int k = 0;
         for (int r = 0; r < m; r++) {
             int item = union[order[r]];
-            if (item == q.exclude() || !q.types().isEmpty() && !q.types().contains(c.items().typeCode(item))) {
+            if (accept != null && !accept.test(item)) {
                 continue;
             }
             ids[k] = item;
