@@ -1,10 +1,10 @@
 package org.musicdiscovery.core.cache;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public class ResultCache {
 
     /** What a lookup found. */
     public sealed interface Lookup {
-        /** @param page the stored JSON object, without timings and cache state */
+        /** @param page the stored JSON object, without the per-request fields ({@link StoredPage}) */
         record Hit(byte[] page) implements Lookup {
         }
 

@@ -48,7 +48,7 @@ final class StoredPage {
         try {
             front = json.writeValueAsBytes(head);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("timings not writable", e);
+            throw new IllegalStateException("per-request fields not writable", e);
         }
         byte[] body = new byte[front.length + page.length - 1];
         System.arraycopy(front, 0, body, 0, front.length - 1); // without its closing brace

@@ -30,8 +30,8 @@ public final class MixScorer {
     }
 
     /**
-     * The score with its parts. The explanation ({@link MixScorer#why}) is made for the page's items only: building it for
-     * every candidate (a few hundred per query, each with two sorts) cost more than scoring them.
+     * The score with its parts. The explanation ({@link MixScorer#why}) is made for the page's items only: building
+     * it for every candidate (a few hundred per query, each with two sorts) cost more than scoring them.
      */
     public record Score(double total, double cosine, double fit, double popularity, double penalty) {
         public Score withTotal(double newTotal) {
