@@ -30,23 +30,24 @@ final class AngularMetric implements Metric {
     public void seed(Plane p, NodeStore items, int item, int f) {
         items.read(item, 12, p.v, f);
         Simd.normalize(p.v, f);
-        p.extra = Simd.dot(p.v, p.v, f);
+        p.norm2(Simd.dot(p.v, p.v, f));
     }
 
     public float squaredNorm(NodeStore items, int item, int f) {
         return items.getFloat(item, 4); // stored by initItem when the item was added
     }
 
-    public float distance(Plane p, NodeStore items, int item, float xx, int f) {
-        float pp = p.extra != 0 ? p.extra : Simd.dot(p.v, p.v, f);
-        float pq = items.dot(p, item, 12, f);
-        float ppxx = pp * xx;
-        return ppxx > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppxx)) : 2f;
+    public void dots(Plane p, Plane q, NodeStore items, int item, int f, float[] out) {
+        items.dot2(p, q, item, 12, f, out);
     }
 
-    public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
-        Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 12, norm, f);
-        p.extra = Simd.dot(p.v, p.v, f);
+    public float pointDistance(Plane p, NodeStore items, int item, int f) {
+        throw new UnsupportedOperationException("angular two-means measures cosines");
+    }
+
+    public void moveTowards(Plane p, int count, NodeStore items, int item, float ix, float px, int f) {
+        Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 12, ix, f);
+        p.moved(count, ix, px);
     }
 
     public void split(Plane p, Plane q, Plane out, int f) {

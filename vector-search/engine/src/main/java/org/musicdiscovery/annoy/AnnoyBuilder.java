@@ -36,6 +36,8 @@ public final class AnnoyBuilder implements AutoCloseable {
     /** Heap for the items' non-zero entries ({@link SparseItems}); past it the build reads items densely. */
     private long sparseBudget = Runtime.getRuntime().maxMemory() / 4;
     private long buildMillis;
+    /** Subtrees up to this size are built from a contiguous copy of their items ({@link TreeBuilder#gathered}). */
+    private long gatherBytes = TreeBuilder.GATHER_BYTES;
 
     public AnnoyBuilder(Metric metric, int dimension) {
         if (dimension <= 0) {
@@ -54,6 +56,12 @@ public final class AnnoyBuilder implements AutoCloseable {
     /** Caps the heap the build may use for sparse items (0: always read items densely; same file either way). */
     AnnoyBuilder sparseBudget(long bytes) {
         this.sparseBudget = bytes;
+        return this;
+    }
+
+    /** Caps the subtrees built from a copy of their items (0: never copy; same file either way). */
+    AnnoyBuilder gatherBytes(long bytes) {
+        this.gatherBytes = bytes;
         return this;
     }
 
@@ -107,22 +115,22 @@ public final class AnnoyBuilder implements AutoCloseable {
         metric.preprocess(items, nItems, f);
         items.sparse(SparseItems.of(items, nItems, metric.vectorOffset(), f, sparseBudget));
         int[] indices = present();
-        float[] squaredNorms = squaredNorms(indices);
+        float[] inverseNorms = inverseNorms(indices);
         if (nTrees < 0) {
             long nodes = nItems;
             for (int t = 0; nodes < 2L * nItems; t++) {
-                TreeBuilder tb = buildTree(indices, squaredNorms, t);
+                TreeBuilder tb = buildTree(indices, inverseNorms, t);
                 nodes += tb.count;
                 progress.accept(t + 1);
             }
         } else {
-            buildParallel(indices, squaredNorms, nTrees, progress);
+            buildParallel(indices, inverseNorms, nTrees, progress);
         }
         items.sparse(null);
         buildMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private void buildParallel(int[] indices, float[] squaredNorms, int nTrees, IntConsumer progress) {
+    private void buildParallel(int[] indices, float[] inverseNorms, int nTrees, IntConsumer progress) {
         TreeBuilder[] built = new TreeBuilder[nTrees];
         int[] rootIds = new int[nTrees];
         var done = new AtomicInteger();
@@ -131,7 +139,7 @@ public final class AnnoyBuilder implements AutoCloseable {
             for (int t = 0; t < nTrees; t++) {
                 int tree = t;
                 futures.add(pool.submit(() -> {
-                    var tb = new TreeBuilder(metric, items, squaredNorms, f, nItems, new Kiss64Random(seed + tree));
+                    var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, f, nItems, new Kiss64Random(seed + tree));
                     rootIds[tree] = tb.build(indices.clone());
                     built[tree] = tb;
                     progress.accept(done.incrementAndGet());
@@ -149,21 +157,21 @@ public final class AnnoyBuilder implements AutoCloseable {
         }
     }
 
-    private TreeBuilder buildTree(int[] indices, float[] squaredNorms, int t) {
-        var tb = new TreeBuilder(metric, items, squaredNorms, f, nItems, new Kiss64Random(seed + t));
+    private TreeBuilder buildTree(int[] indices, float[] inverseNorms, int t) {
+        var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, f, nItems, new Kiss64Random(seed + t));
         roots.add(tb.build(indices.clone()));
         trees.add(tb);
         return tb;
     }
 
-    /** Each present item's {@link Metric#squaredNorm}, once for all trees (null for raw-point metrics). */
-    private float[] squaredNorms(int[] present) {
+    /** Each present item's inverse {@link Metric#squaredNorm}, once for all trees (null for raw-point metrics). */
+    private float[] inverseNorms(int[] present) {
         if (!metric.cosine()) {
             return null;
         }
         float[] out = new float[nItems];
         for (int item : present) {
-            out[item] = metric.squaredNorm(items, item, f);
+            out[item] = Simd.inverseNorm(metric.squaredNorm(items, item, f));
         }
         return out;
     }

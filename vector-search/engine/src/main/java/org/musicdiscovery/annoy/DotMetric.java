@@ -51,7 +51,7 @@ final class DotMetric implements Metric {
         items.read(item, 16, p.v, f);
         p.extra = items.getFloat(item, 12);
         normalizeExtended(p, f);
-        p.norm2 = extendedNorm2(p, f);
+        p.norm2(extendedNorm2(p, f));
     }
 
     private static void normalizeExtended(Plane p, int f) {
@@ -74,17 +74,22 @@ final class DotMetric implements Metric {
         return Simd.dot(items.segment(), off, items.segment(), off, f) + df * df;
     }
 
-    /** Angular distance over the f+1 extended dimensions (PR #628); the centroid's norm kept by seed/move. */
-    public float distance(Plane p, NodeStore items, int item, float xx, int f) {
-        float pq = items.dot(p, item, 16, f) + p.extra * items.getFloat(item, 12);
-        float ppxx = p.norm2 * xx;
-        return ppxx > 0 ? (float) (2.0 - 2.0 * pq / Math.sqrt(ppxx)) : 2f;
+    /** Over the f+1 extended dimensions: two-means measures angular distance there (PR #628). */
+    public void dots(Plane p, Plane q, NodeStore items, int item, int f, float[] out) {
+        items.dot2(p, q, item, 16, f, out);
+        float df = items.getFloat(item, 12);
+        out[0] += p.extra * df;
+        out[1] += q.extra * df;
     }
 
-    public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
-        Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 16, norm, f);
-        p.extra = (p.extra * count + items.getFloat(item, 12) / norm) / (count + 1);
-        p.norm2 = extendedNorm2(p, f);
+    public float pointDistance(Plane p, NodeStore items, int item, int f) {
+        throw new UnsupportedOperationException("dot two-means measures cosines");
+    }
+
+    public void moveTowards(Plane p, int count, NodeStore items, int item, float ix, float px, int f) {
+        Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 16, ix, f);
+        p.extra = (p.extra * count + items.getFloat(item, 12) * ix) * (1f / (count + 1));
+        p.moved(count, ix, px);
     }
 
     public void split(Plane p, Plane q, Plane out, int f) {

@@ -33,12 +33,16 @@ final class EuclideanMetric implements Metric {
         return 0f;
     }
 
-    public float distance(Plane p, NodeStore items, int item, float xx, int f) {
+    public float pointDistance(Plane p, NodeStore items, int item, int f) {
         return Simd.squaredDistance(p.v, items.segment(), items.offset(item) + 16, f);
     }
 
-    public void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f) {
-        Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 16, norm, f);
+    public void dots(Plane p, Plane q, NodeStore items, int item, int f, float[] out) {
+        throw new UnsupportedOperationException("euclidean two-means measures points");
+    }
+
+    public void moveTowards(Plane p, int count, NodeStore items, int item, float ix, float px, int f) {
+        Simd.moveTowards(p.v, count, items.segment(), items.offset(item) + 16, ix, f);
     }
 
     public void split(Plane p, Plane q, Plane out, int f) {

@@ -42,16 +42,25 @@ public sealed interface Metric permits AngularMetric, DotMetric, EuclideanMetric
 
     /**
      * The item's squared norm as two-means measures it (dot: over the f+1 extended dimensions), computed once per
-     * build: each of a split's 200 steps needs it twice and the centroid moves by {@code x / √xx}. Unused (0) for
-     * raw points.
+     * build, as its inverse square root: each of a split's 200 steps needs it twice and the centroid moves by
+     * {@code x / √xx}. Unused (0) for raw points.
      */
     float squaredNorm(NodeStore items, int item, int f);
 
-    /** Two-means distance between a centroid and an item whose {@link #squaredNorm} is xx (smaller = closer). */
-    float distance(Plane p, NodeStore items, int item, float xx, int f);
+    /**
+     * Two-means of a cosine metric: p·x and q·x for centroids p, q and an item into {@code out[0..1]} (dot: over the
+     * f+1 extended dimensions); {@link TwoMeans} turns them into Annoy's 2 − 2·cos.
+     */
+    void dots(Plane p, Plane q, NodeStore items, int item, int f, float[] out);
 
-    /** p ← (p·count + item/norm)/(count+1). */
-    void moveTowards(Plane p, int count, NodeStore items, int item, float norm, int f);
+    /** Two-means of raw points (euclidean): the squared distance between a centroid and an item. */
+    float pointDistance(Plane p, NodeStore items, int item, int f);
+
+    /**
+     * p ← (p·count + item·ix)/(count+1), ix being the item's {@link Simd#inverseNorm} of its {@link #squaredNorm}
+     * (1 for raw points); {@code px}: p·x before the move (cosine metrics keep |p|² from it).
+     */
+    void moveTowards(Plane p, int count, NodeStore items, int item, float ix, float px, int f);
 
     /** The split plane between two final centroids. */
     void split(Plane p, Plane q, Plane out, int f);

@@ -81,6 +81,10 @@ final class NodeStore {
         Simd.read(seg, offset(node) + byteOffset, out, f);
     }
 
+    boolean hasSparse() {
+        return sparse != null;
+    }
+
     void sparse(SparseItems sparse) {
         this.sparse = sparse;
     }
@@ -89,6 +93,17 @@ final class NodeStore {
     float dot(Plane p, int node, int vectorOffset, int f) {
         SparseItems s = sparse;
         return s != null && s.has(node) ? s.dot(p.v, node, p.acc) : Simd.dot(p.v, seg, offset(node) + vectorOffset, f);
+    }
+
+    /** {@link #dot} of two planes with one item into {@code out[0..1]}, reading the item once. */
+    void dot2(Plane p, Plane q, int node, int vectorOffset, int f, float[] out) {
+        SparseItems s = sparse;
+        if (s != null && s.has(node)) {
+            out[0] = s.dot(p.v, node, p.acc);
+            out[1] = s.dot(q.v, node, q.acc);
+        } else {
+            Simd.dotPlanes(p.v, q.v, seg, offset(node) + vectorOffset, f, out);
+        }
     }
 
     void close() {

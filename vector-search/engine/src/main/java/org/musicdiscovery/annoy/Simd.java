@@ -143,6 +143,49 @@ final class Simd {
         out[1] = sum(b0.add(b1));
     }
 
+    /**
+     * p · v and q · v into {@code out[0..1]} for one vector v in the segment, each summed exactly as
+     * {@link #dot(float[], MemorySegment, long, int)} sums it: two-means measures an item against both centroids,
+     * and reading the item once halves the loads.
+     */
+    static void dotPlanes(float[] p, float[] q, MemorySegment seg, long offset, int f, float[] out) {
+        int n = SPECIES.length();
+        if (f < n) {
+            out[0] = scalarDot(p, seg, offset, f);
+            out[1] = scalarDot(q, seg, offset, f);
+            return;
+        }
+        var a0 = FloatVector.zero(SPECIES);
+        var a1 = a0;
+        var b0 = a0;
+        var b1 = a0;
+        int i = 0;
+        for (int bound2 = f - 2 * n; i <= bound2; i += 2 * n) {
+            long o = offset + 4L * i;
+            var v0 = FloatVector.fromMemorySegment(SPECIES, seg, o, LE);
+            var v1 = FloatVector.fromMemorySegment(SPECIES, seg, o + 4L * n, LE);
+            a0 = FloatVector.fromArray(SPECIES, p, i).fma(v0, a0);
+            b0 = FloatVector.fromArray(SPECIES, q, i).fma(v0, b0);
+            a1 = FloatVector.fromArray(SPECIES, p, i + n).fma(v1, a1);
+            b1 = FloatVector.fromArray(SPECIES, q, i + n).fma(v1, b1);
+        }
+        if (i <= f - n) {
+            var v = FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * i, LE);
+            a0 = FloatVector.fromArray(SPECIES, p, i).fma(v, a0);
+            b0 = FloatVector.fromArray(SPECIES, q, i).fma(v, b0);
+            i += n;
+        }
+        if (i < f) {
+            int from = f - n;
+            var mask = SPECIES.indexInRange(0, i - from);
+            var v = FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * from, LE);
+            a1 = FloatVector.fromArray(SPECIES, p, from).blend(0f, mask).fma(v, a1);
+            b1 = FloatVector.fromArray(SPECIES, q, from).blend(0f, mask).fma(v, b1);
+        }
+        out[0] = sum(a0.add(a1));
+        out[1] = sum(b0.add(b1));
+    }
+
     /** u · v for two vectors in segments. */
     static float dot(MemorySegment a, long aOff, MemorySegment b, long bOff, int f) {
         int n = SPECIES.length();
@@ -242,21 +285,30 @@ final class Simd {
     }
 
     /**
-     * Two-means step, Annoy's {@code p[z] = (p[z]·c + v[z]/norm) / (c+1)} with the same float operations in the same
-     * order per element (no FMA), so the result is bit-identical to the scalar loop.
+     * Two-means step, Annoy's {@code p[z] = (p[z]·c + v[z]/norm) / (c+1)} with its two divisions as products by
+     * the reciprocals ({@code rn} = 1/norm, {@link #inverseNorm}): within an ulp of Annoy's per element, and one
+     * rounding rule for lanes and tail, so the build stays deterministic.
      */
-    static void moveTowards(float[] p, int count, MemorySegment seg, long offset, float norm, int f) {
+    static void moveTowards(float[] p, int count, MemorySegment seg, long offset, float rn, int f) {
         float c = count;
-        float c1 = count + 1;
+        float rc1 = 1f / (count + 1);
         int i = 0;
         for (int bound = SPECIES.loopBound(f); i < bound; i += SPECIES.length()) {
             FloatVector.fromArray(SPECIES, p, i).mul(c)
-                    .add(FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * i, LE).div(norm))
-                    .div(c1).intoArray(p, i);
+                    .add(FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * i, LE).mul(rn)).mul(rc1)
+                    .intoArray(p, i);
         }
         for (; i < f; i++) {
-            p[i] = (p[i] * c + seg.get(FLOAT, offset + 4L * i) / norm) / c1;
+            p[i] = (p[i] * c + seg.get(FLOAT, offset + 4L * i) * rn) * rc1;
         }
+    }
+
+    /**
+     * 1/√x for a squared norm, 0 for a zero vector. Two-means works with inverse norms: its distances become
+     * products, and the square root and division of each step are done once per item (per build) or per move.
+     */
+    static float inverseNorm(double squared) {
+        return squared > 0 ? (float) (1.0 / Math.sqrt(squared)) : 0f;
     }
 
     static void read(MemorySegment seg, long offset, float[] out, int f) {

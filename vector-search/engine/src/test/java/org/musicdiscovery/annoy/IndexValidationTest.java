@@ -92,6 +92,26 @@ class IndexValidationTest {
     }
 
     @Test
+    void buildingSubtreesFromCopiesOfTheirItemsWritesTheSameFile() throws IOException {
+        // 20,000 items of 24 dimensions: subtrees of up to 5,000 items are copied, and copied again at 1,250, 312…
+        float[][] items = Oracle.data(20_000, 24, true, 11);
+        for (String metric : new String[] {"angular", "dot", "euclidean"}) {
+            Path copied = dir.resolve("copied.annoy"), direct = dir.resolve("direct.annoy");
+            for (Path file : new Path[] {copied, direct}) {
+                try (var b = new AnnoyBuilder(Metric.of(metric), 24).seed(5).threads(1)) {
+                    b.gatherBytes(file == direct ? 0 : TreeBuilder.GATHER_BYTES);
+                    for (int i = 0; i < items.length; i++) {
+                        b.addItem(i, items[i]);
+                    }
+                    b.build(4, t -> { });
+                    b.save(file);
+                }
+            }
+            assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(copied), metric);
+        }
+    }
+
+    @Test
     void buildsDoNotDependOnWhenTheJitCompiledTheKernels() throws IOException {
         // the first build runs the kernels interpreted or in C1, later ones in C2: the bytes must not change
         // (wide vectors, so the SIMD loops and their lane reductions run at all)

@@ -65,6 +65,44 @@ class SimdTest {
         Simd.dot2(q, seg, offset, second, f, two); // the pair path must rank exactly as the single one
         assertEquals(Simd.dot(q, seg, offset, f), two[0], 0f, "dot2 first f=" + f);
         assertEquals(Simd.dot(q, seg, second, f), two[1], 0f, "dot2 second f=" + f);
+        Simd.dotPlanes(q, w, seg, offset, f, two); // two-means: both centroids against one item, same bits
+        assertEquals(Simd.dot(q, seg, offset, f), two[0], 0f, "dotPlanes first f=" + f);
+        assertEquals(Simd.dot(w, seg, offset, f), two[1], 0f, "dotPlanes second f=" + f);
+        float[] moved = q.clone();
+        float ix = 1f / 3f;
+        Simd.moveTowards(moved, 4, seg, offset, ix, f);
+        for (int i = 0; i < f; i++) {
+            assertEquals((q[i] * 4f + v[i] * ix) * (1f / 5), moved[i], 0f, "moveTowards lane " + i + " f=" + f);
+        }
+    }
+
+    @Test
+    void aMovedCentroidsNormFollowsFromTheDotProductBeforeTheMove() {
+        // Plane.moved keeps |p|² without summing the moved vector again: over two-means' 200 steps it must stay
+        // what the sum would give
+        Random r = new Random(9);
+        int f = 37;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(4L * f);
+            Plane p = new Plane(f);
+            float[] x = random(r, f);
+            for (int i = 0; i < f; i++) {
+                p.v[i] = x[i];
+            }
+            Simd.normalize(p.v, f);
+            p.norm2(Simd.dot(p.v, p.v, f));
+            for (int count = 1; count <= 200; count++) {
+                x = random(r, f);
+                MemorySegment.copy(x, 0, seg, Simd.FLOAT, 0, f);
+                float ix = Simd.inverseNorm(Simd.dot(x, x, f));
+                float px = Simd.dot(p.v, seg, 0, f);
+                Simd.moveTowards(p.v, count, seg, 0, ix, f);
+                p.moved(count, ix, px);
+                double summed = Simd.dot(p.v, p.v, f);
+                assertEquals(summed, p.norm2, 1e-5 * summed, "after move " + count);
+                assertEquals(1 / Math.sqrt(summed), p.inv, 1e-5 / Math.sqrt(summed), "inverse norm, move " + count);
+            }
+        }
     }
 
     private static float[] random(Random r, int f) {

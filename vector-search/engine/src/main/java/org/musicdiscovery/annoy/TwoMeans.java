@@ -1,0 +1,82 @@
+package org.musicdiscovery.annoy;
+
+/**
+ * annoylib's {@code two_means}: two items seed two centroids, then each of 200 steps draws an item and moves the
+ * nearer centroid (distance times the centroid's count, for balance) towards it; the metric turns the centroids
+ * into a split plane. Cosine metrics measure with inverse norms: an item's is computed once per build, a centroid's
+ * once per move, and the distance is a product (annoylib takes a square root and divides in every distance).
+ */
+final class TwoMeans {
+    static final int STEPS = 200;
+
+    private final Metric metric;
+    private final int f;
+    private final Kiss64Random random;
+    private final Plane p;
+    private final Plane q;
+    private final float[] dots = new float[2];
+
+    TwoMeans(Metric metric, int f, Kiss64Random random) {
+        this.metric = metric;
+        this.f = f;
+        this.random = random;
+        this.p = new Plane(f);
+        this.q = new Plane(f);
+    }
+
+    /**
+     * The split plane of items idx[from..from+n) into {@code out}; {@code inverseNorms}: each item's
+     * {@link Simd#inverseNorm} (null for raw points).
+     */
+    void split(NodeStore items, float[] inverseNorms, int[] idx, int from, int n, Plane out) {
+        int i = random.index(n);
+        int j = random.index(n - 1);
+        j += (j >= i) ? 1 : 0;
+        metric.seed(p, items, idx[from + i], f);
+        metric.seed(q, items, idx[from + j], f);
+        if (metric.cosine()) {
+            cosineSteps(items, inverseNorms, idx, from, n);
+        } else {
+            pointSteps(items, idx, from, n);
+        }
+        metric.split(p, q, out, f);
+    }
+
+    private void cosineSteps(NodeStore items, float[] inverseNorms, int[] idx, int from, int n) {
+        int ic = 1, jc = 1;
+        for (int step = 0; step < STEPS; step++) {
+            int x = idx[from + random.index(n)];
+            float ix = inverseNorms[x];
+            if (!(ix > 0)) { // a zero vector has no direction (annoylib measures it, then skips it too)
+                continue;
+            }
+            metric.dots(p, q, items, x, f, dots);
+            float di = ic * cosineDistance(dots[0], p.inv, ix);
+            float dj = jc * cosineDistance(dots[1], q.inv, ix);
+            if (di < dj) {
+                metric.moveTowards(p, ic++, items, x, ix, dots[0], f);
+            } else if (dj < di) {
+                metric.moveTowards(q, jc++, items, x, ix, dots[1], f);
+            }
+        }
+    }
+
+    /** Annoy's 2 − 2·cos, the cosine as p·x times both inverse norms (annoylib divides by √(|p|²·|x|²)). */
+    private static float cosineDistance(float px, float inverseNormP, float inverseNormX) {
+        return inverseNormP > 0 ? (float) (2.0 - 2.0 * px * inverseNormP * inverseNormX) : 2f;
+    }
+
+    private void pointSteps(NodeStore items, int[] idx, int from, int n) {
+        int ic = 1, jc = 1;
+        for (int step = 0; step < STEPS; step++) {
+            int x = idx[from + random.index(n)];
+            float di = ic * metric.pointDistance(p, items, x, f);
+            float dj = jc * metric.pointDistance(q, items, x, f);
+            if (di < dj) {
+                metric.moveTowards(p, ic++, items, x, 1f, 0f, f);
+            } else if (dj < di) {
+                metric.moveTowards(q, jc++, items, x, 1f, 0f, f);
+            }
+        }
+    }
+}
