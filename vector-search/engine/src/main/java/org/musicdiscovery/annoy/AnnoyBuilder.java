@@ -139,7 +139,8 @@ public final class AnnoyBuilder implements AutoCloseable {
             for (int t = 0; t < nTrees; t++) {
                 int tree = t;
                 futures.add(pool.submit(() -> {
-                    var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, f, nItems, new Kiss64Random(seed + tree));
+                    var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, f, nItems,
+                            new Kiss64Random(seed + tree));
                     rootIds[tree] = tb.build(indices.clone());
                     built[tree] = tb;
                     progress.accept(done.incrementAndGet());
