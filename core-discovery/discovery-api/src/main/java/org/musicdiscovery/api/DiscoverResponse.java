@@ -14,8 +14,4 @@ import java.util.Map;
  */
 public record DiscoverResponse(List<ResultItem> items, ParsedQuery parsed, List<String> degraded,
         Map<String, Double> timings, String cache) {
-
-    public DiscoverResponse withCache(String state, Map<String, Double> newTimings) {
-        return new DiscoverResponse(items, parsed, degraded, newTimings, state);
-    }
 }

@@ -31,7 +31,7 @@ class MixComposerTest {
     static double pageL1(List<Ranked> page, int n, Map<String, Double> asked) {
         Map<String, Double> sum = new HashMap<>();
         page.subList(0, n).forEach(r -> r.mix().forEach((g, w) -> sum.merge(g, w, Double::sum)));
-        return MixComposer.deviation(sum, n, Map.of(), asked) / n; // the L1 of the page's mean mix
+        return deviation(sum, n, Map.of(), asked) / n; // the L1 of the page's mean mix
     }
 
     @Test
@@ -97,7 +97,7 @@ class MixComposerTest {
             double bestGain = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < pool.size(); i++) {
                 double gain = pool.get(i).total()
-                        - MixComposer.BALANCE * MixComposer.deviation(sum, pos + 1, pool.get(i).mix(), asked);
+                        - MixComposer.BALANCE * deviation(sum, pos + 1, pool.get(i).mix(), asked);
                 if (gain > bestGain) {
                     bestGain = gain;
                     best = i;
@@ -141,5 +141,25 @@ class MixComposerTest {
 
     static List<String> refs(List<Ranked> page) {
         return page.stream().map(r -> r.candidate().ref().toString()).toList();
+    }
+
+    /** Σ_g |sum_g + extra_g − n·asked_g| over every genre present: the page's distance from n·asked, in items. */
+    private static double deviation(Map<String, Double> sum, int n, Map<String, Double> extra,
+            Map<String, Double> asked) {
+        double d = 0;
+        for (var e : asked.entrySet()) {
+            d += Math.abs(sum.getOrDefault(e.getKey(), 0.0) + extra.getOrDefault(e.getKey(), 0.0) - n * e.getValue());
+        }
+        for (var e : sum.entrySet()) {
+            if (!asked.containsKey(e.getKey())) {
+                d += e.getValue() + extra.getOrDefault(e.getKey(), 0.0);
+            }
+        }
+        for (var e : extra.entrySet()) {
+            if (!asked.containsKey(e.getKey()) && !sum.containsKey(e.getKey())) {
+                d += e.getValue();
+            }
+        }
+        return d;
     }
 }
