@@ -59,10 +59,12 @@ public final class CatalogueWriter {
             c.commit();
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
+                // keyword search's distinct titles; concurrently, so searches keep reading the old ones meanwhile
+                s.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY song_titles");
                 // fresh statistics (with stale ones the planner seq-scans songs and playlist_songs in searches); the
                 // vacuum also merges the GIN indexes' pending lists, which every full-text search otherwise scans
                 // (2-4 ms per search here), and sets the visibility map that index-only scans need
-                s.execute("VACUUM (ANALYZE) artists, songs, playlists, playlist_songs, item_genres");
+                s.execute("VACUUM (ANALYZE) artists, songs, song_titles, playlists, playlist_songs, item_genres");
             }
             progress.accept("vacuumed and analyzed tables");
             return artistIds;
