@@ -1,6 +1,8 @@
 package org.musicdiscovery.annoy;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds one tree exactly as annoylib's {@code _make_tree}: buckets of at most K items, otherwise a two-means split
@@ -23,7 +25,7 @@ final class TreeBuilder {
     /** View id → item id while {@link #items} is a gathered copy, else null. */
     private int[] toItem;
     private int viewSize;
-    private final java.util.List<Gather> gathers = new java.util.ArrayList<>();
+    private final List<Gather> gathers = new ArrayList<>();
     private int depth;
     private final long gatherBytes;
     private final int f;
@@ -172,7 +174,7 @@ final class TreeBuilder {
         }
     }
 
-    /** One nesting level's copy: item nodes, their squared norms and their item ids, reused by later subtrees. */
+    /** One nesting level's copy: item nodes, their inverse norms and their item ids, reused by later subtrees. */
     private static final class Gather {
         NodeStore store;
         float[] norms;
