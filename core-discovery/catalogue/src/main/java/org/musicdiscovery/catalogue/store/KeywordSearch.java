@@ -2,6 +2,7 @@ package org.musicdiscovery.catalogue.store;
 
 import org.musicdiscovery.catalogue.model.ItemRef;
 import org.musicdiscovery.catalogue.model.ItemType;
+import org.musicdiscovery.catalogue.model.TextKey;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -41,11 +42,18 @@ public final class KeywordSearch {
 
     private static final String SQL = """
             WITH q AS (SELECT websearch_to_tsquery('simple', ?) AS tq, lower(?) AS t),
+            -- trigram matching is there for typos. It is skipped when the text names a song title or an artist
+            -- exactly (their near neighbours would only be noise, and the trigram rechecks are most of a query's
+            -- cost: a title of common words shares trigrams with thousands) and when the text has no letter or
+            -- digit (no trigrams: the trigram indexes would scan all their entries to find nothing)
+            fuzzy AS (SELECT ?::boolean AND NOT EXISTS (SELECT 1 FROM song_titles st, q WHERE st.t = q.t)
+                      AND NOT EXISTS (SELECT 1 FROM artists WHERE name_key = ?) AS wanted),
             artist_match AS (
                 SELECT a.id, 0.6 + 0.4 * similarity(lower(a.name), q.t) AS score, a.popularity
                 FROM artists a, q WHERE a.search @@ q.tq
                 UNION ALL
-                SELECT a.id, similarity(lower(a.name), q.t), a.popularity FROM artists a, q WHERE lower(a.name) % q.t),
+                SELECT a.id, similarity(lower(a.name), q.t), a.popularity FROM artists a, q
+                WHERE lower(a.name) % q.t AND (SELECT wanted FROM fuzzy)),
             artist_hits AS (
                 SELECT id, max(score) AS score, max(popularity) AS popularity FROM artist_match GROUP BY id),
             top_artists AS (SELECT id, score FROM artist_hits ORDER BY score DESC, id LIMIT 20),
@@ -57,12 +65,16 @@ public final class KeywordSearch {
                 UNION ALL
                 SELECT s.id, 0.95 * ta.score, s.popularity FROM songs s JOIN top_artists ta ON s.artist_id = ta.id
                 UNION ALL
-                -- fuzzy titles only when exact words found little: typos are the case to serve, and the
-                -- trigram recheck is the most expensive part of a query on a common word; each distinct title is
-                -- compared once (song_titles, Flyway V3)
+                -- similar titles only when exact words found little (typos are the case to serve); each distinct
+                -- title is compared once (song_titles, Flyway V3). A title typed exactly scores what the trigram
+                -- branch gives it (similarity 1), from the b-tree
                 SELECT s.id, 0.8 * similarity(st.t, q.t), s.popularity
                 FROM q, song_titles st JOIN songs s ON lower(s.title) = st.t
-                WHERE st.t % q.t AND (SELECT count(*) FROM (SELECT 1 FROM fts_songs LIMIT 50) f) < 50),
+                WHERE st.t % q.t AND (SELECT wanted FROM fuzzy)
+                  AND (SELECT count(*) FROM (SELECT 1 FROM fts_songs LIMIT 50) f) < 50
+                UNION ALL
+                SELECT s.id, 0.8, s.popularity FROM q JOIN songs s ON lower(s.title) = q.t
+                WHERE (SELECT count(*) FROM (SELECT 1 FROM fts_songs LIMIT 50) f) < 50),
             songs_best AS (
                 SELECT id, max(score) AS score, max(popularity) AS popularity FROM song_hits
                 GROUP BY id ORDER BY max(score) DESC, id LIMIT 500),
@@ -138,8 +150,11 @@ public final class KeywordSearch {
         List<KeywordHit> hits = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             int i = 1;
+            String key = TextKey.of(q);
             ps.setString(i++, q);
             ps.setString(i++, q);
+            ps.setBoolean(i++, !key.isEmpty());
+            ps.setString(i++, key);
             ps.setDouble(i++, PLAYLIST_SONG_MIN_SCORE);
             for (ItemType t : new ItemType[]{ItemType.SONG, ItemType.ARTIST, ItemType.PLAYLIST}) {
                 ps.setBoolean(i++, type.isEmpty() || type.get() == t);

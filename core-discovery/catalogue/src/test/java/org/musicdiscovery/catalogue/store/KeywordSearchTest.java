@@ -6,10 +6,14 @@ import org.musicdiscovery.catalogue.TestStack;
 import org.musicdiscovery.catalogue.model.ItemRef;
 import org.musicdiscovery.catalogue.model.ItemType;
 
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,6 +64,40 @@ class KeywordSearchTest {
         assertTrue(Set.copyOf(ids(hits, ItemType.SONG)).containsAll(ADELE_SONGS));
         assertEquals(1, ids(hits, ItemType.ARTIST).size());
         assertTrue(ids(search.search("rolling in the dep", Optional.of(ItemType.SONG), 5), ItemType.SONG).contains(0L));
+    }
+
+    @Test
+    void aTitleTypedExactlyBringsNoTrigramNeighbours() throws Exception {
+        // "Love Songs" (trigram similarity 0.75 to "love song") exists only inside this transaction
+        try (Connection c = TestStack.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO songs (id, title, artist_credit, artist_id)"
+                        + " SELECT 900, 'Love Songs', 'Adele', artist_id FROM songs WHERE id = 20");
+                st.execute("REFRESH MATERIALIZED VIEW song_titles");
+                KeywordSearch inTransaction = new KeywordSearch(oneConnection(c));
+                assertEquals(List.of(20L), ids(inTransaction.search("Love Song", Optional.of(ItemType.SONG), 10), ItemType.SONG),
+                        "the exact title alone: its neighbour shares no word with it");
+                assertEquals(List.of(20L, 900L), ids(inTransaction.search("love snog", Optional.of(ItemType.SONG), 10), ItemType.SONG),
+                        "a typo still finds both, the closer first");
+                assertTrue(inTransaction.search("- / !", Optional.empty(), 10).isEmpty(), "no trigrams, no index scan of everything");
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    /** A DataSource handing out one open connection (closing it is the caller's business). */
+    private static DataSource oneConnection(Connection c) {
+        Connection unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(c, args));
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return unclosable;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
