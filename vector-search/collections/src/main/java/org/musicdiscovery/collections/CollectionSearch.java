@@ -77,9 +77,13 @@ public final class CollectionSearch {
         Map<Integer, Hit> found = new LinkedHashMap<>();
         int[] ids = new int[q.k()];
         double[] dots = new double[q.k()], cosines = new double[q.k()];
+        int n = 0;
         for (String metric : q.metrics()) {
             long t = System.nanoTime();
-            int n = c.sparse().search(q.vector(), Similarity.of(metric), q.k(), accept, ids, dots, cosines);
+            Similarity sim = Similarity.of(metric);
+            // the previous metric's k items reach their lowest score under this one: a floor to prune from
+            double floor = n == q.k() && n > 0 ? lowest(sim, n, dots, cosines) : Double.NEGATIVE_INFINITY;
+            n = c.sparse().search(q.vector(), sim, q.k(), accept, ids, dots, cosines, floor);
             timings.put(metric, (System.nanoTime() - t) / 1e6);
             for (int i = 0; i < n; i++) {
                 int item = ids[i];
@@ -90,6 +94,14 @@ public final class CollectionSearch {
         }
         timings.put("total", (System.nanoTime() - t0) / 1e6);
         return new Result(rank(new ArrayList<>(found.values()), q.k()), timings, Strategy.EXACT);
+    }
+
+    private static double lowest(Similarity sim, int n, double[] dots, double[] cosines) {
+        double low = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            low = Math.min(low, sim == Similarity.DOT ? dots[i] : cosines[i]);
+        }
+        return low;
     }
 
     /**

@@ -238,17 +238,33 @@ public final class SparseIndex implements AutoCloseable {
      */
     public int search(float[] query, Similarity similarity, int k, IntPredicate accept, int[] ids, double[] dots,
             double[] cosines) {
-        return search(query, similarity, k, accept, ids, dots, cosines, true);
+        return search(query, similarity, k, accept, ids, dots, cosines, true, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #search}, from a known floor: a score that k distinct items passing {@code accept} reach under
+     * {@code similarity}, e.g. the lowest of their exact scores when this query's top k under the other similarity
+     * is at hand. Pruning starts from it instead of from nothing; the answer is the same. A floor above what k
+     * items reach would lose items: the caller vouches for it.
+     */
+    public int search(float[] query, Similarity similarity, int k, IntPredicate accept, int[] ids, double[] dots,
+            double[] cosines, double floor) {
+        return search(query, similarity, k, accept, ids, dots, cosines, true, floor);
     }
 
     /** As {@link #search}; {@code prune = false} scores every item of every query list (the reference for tests). */
     public int search(float[] query, Similarity similarity, int k, IntPredicate accept, int[] ids, double[] dots,
             double[] cosines, boolean prune) {
+        return search(query, similarity, k, accept, ids, dots, cosines, prune, Double.NEGATIVE_INFINITY);
+    }
+
+    private int search(float[] query, Similarity similarity, int k, IntPredicate accept, int[] ids, double[] dots,
+            double[] cosines, boolean prune, double floor) {
         if (query.length != layout.nDims()) {
             throw new IllegalArgumentException("query has " + query.length + " dimensions, index has "
                     + layout.nDims());
         }
-        return searchers.get().search(query, similarity, k, accept, ids, dots, cosines, prune);
+        return searchers.get().search(query, similarity, k, accept, ids, dots, cosines, prune, floor);
     }
 
     /** How many items this thread's last search scored in full (pruning diagnostics, benchmarks). */

@@ -66,8 +66,9 @@ final class SparseSearch {
         return evaluated;
     }
 
+    /** @param floor a score the k-th best is known to reach (−∞ for none): pruning starts from it */
     int search(float[] query, Similarity similarity, int k, IntPredicate accept, int[] ids, double[] dots,
-            double[] cosines, boolean prune) {
+            double[] cosines, boolean prune, double floor) {
         q.set(query, ix, similarity);
         this.sim = similarity;
         this.accept = accept;
@@ -80,7 +81,7 @@ final class SparseSearch {
         if (k <= 0) {
             return 0;
         }
-        start(k);
+        start(k, floor);
         while (nonEssential < q.m) {
             int item = nRequired > 0 ? nextInAll() : nextInAny();
             if (item < 0) {
@@ -94,7 +95,7 @@ final class SparseSearch {
         return drain(ids, dots, cosines);
     }
 
-    private void start(int k) {
+    private void start(int k, double floor) {
         if (end.length < q.m) {
             int n = Math.max(q.m, 2 * end.length);
             end = new long[n];
@@ -126,6 +127,10 @@ final class SparseSearch {
         }
         if (prune && accept == null) {
             floorFromSingles(k);
+        }
+        if (prune && floor > theta) { // a floor, like the singles': an item that merely reaches it is still scored
+            theta = floor;
+            updateBounds();
         }
         for (int t = 0; t < q.m; t++) {
             next[t] = candidate(t, cursor[t]);

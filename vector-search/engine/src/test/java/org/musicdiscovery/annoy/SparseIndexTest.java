@@ -75,6 +75,33 @@ class SparseIndexTest {
         assertTrue(pruned < exhaustive / 3, sim + ": pruning scored " + pruned + " items, exhaustive " + exhaustive);
     }
 
+    @ParameterizedTest
+    @EnumSource(Similarity.class)
+    void theOtherSimilaritysTopKIsAFloorThatChangesOnlyTheWork(Similarity sim) {
+        Similarity other = sim == Similarity.DOT ? Similarity.COSINE : Similarity.DOT;
+        Random r = new Random(70 + sim.ordinal());
+        long seeded = 0, unseeded = 0;
+        for (int i = 0; i < 300; i++) {
+            float[] q = SparseData.query(r, F);
+            int k = new int[] {1, 10, 100}[i % 3];
+            IntPredicate accept = i % 4 == 0 ? item -> item % 3 != 0 : null;
+            var first = SparseData.search(index, q, other, k, accept, true);
+            double floor = first.stream().mapToDouble(x -> sim == Similarity.DOT ? x.dot() : x.cosine()).min().orElseThrow();
+            var from = SparseData.search(index, q, sim, k, accept, true);
+            unseeded += index.lastEvaluated();
+            int[] ids = new int[k];
+            double[] dots = new double[k], cos = new double[k];
+            int n = index.search(q, sim, k, accept, ids, dots, cos, floor);
+            seeded += index.lastEvaluated();
+            String what = sim + " from " + other + "'s floor " + floor + " " + SparseData.describe(q) + " k=" + k;
+            assertEquals(from.size(), n, what);
+            for (int j = 0; j < n; j++) {
+                assertEquals(from.get(j), new SparseData.Ranked(ids[j], dots[j], cos[j]), what + " #" + j);
+            }
+        }
+        assertTrue(seeded < unseeded, sim + ": from the floor " + seeded + " items scored, from nothing " + unseeded);
+    }
+
     @Test
     void aVeryCommonDimensionIsFilteredNotScored() {
         // dimension 0 is the most common ("rock"): its list holds a large share of the items
