@@ -104,6 +104,18 @@ class PublicApiSystemTest {
     }
 
     @Test
+    void aTitleTheParserTakesForAnArtistStillSeedsSimilarity() throws Exception {
+        // the query parser reads "Jolene" here as an artist; the fixture has only Dolly Parton's song of that name
+        var a = Http.get(web + "/search?q=songs+like+jolene&limit=5");
+        assertEquals(200, a.status(), a.body());
+        assertEquals("similar", a.json().path("parsed").path("mode").asText(), a.body());
+        // the song is the seed, so the answer is its neighbours; before, no artist "jolene" meant no seed, and the
+        // keyword fallback answered with the song itself
+        assertFalse(items(a).isEmpty(), a.body());
+        assertTrue(items(a).stream().noneMatch(i -> i.path("title").asText().equals("Jolene")), a.body());
+    }
+
+    @Test
     void similarSongsComeFromTheEmbeddingsOrElseFromGenreMixes() throws Exception {
         // the stack's embedding collection holds the songs of even catalogue id only (SystemStack.buildEmbeddings)
         List<JsonNode> songs = items(Http.postJson(web + "/discover",

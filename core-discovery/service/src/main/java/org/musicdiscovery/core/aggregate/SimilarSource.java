@@ -88,9 +88,14 @@ public class SimilarSource {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        List<KeywordHit> hits = search.search(text.length() > KeywordSearch.MAX_QUERY_LENGTH
-                ? text.substring(0, KeywordSearch.MAX_QUERY_LENGTH) : text,
-                Optional.of(track ? ItemType.SONG : ItemType.ARTIST), 1);
-        return hits.stream().findFirst().map(KeywordHit::ref);
+        String clipped = text.length() > KeywordSearch.MAX_QUERY_LENGTH ? text.substring(0, KeywordSearch.MAX_QUERY_LENGTH)
+                : text;
+        Optional<ItemRef> found = first(clipped, track ? ItemType.SONG : ItemType.ARTIST);
+        // the parser may take a title for an artist ("songs like Good Luck"): no artist is named so, a song may be
+        return found.isPresent() || track ? found : first(clipped, ItemType.SONG);
+    }
+
+    private Optional<ItemRef> first(String text, ItemType type) {
+        return search.search(text, Optional.of(type), 1).stream().findFirst().map(KeywordHit::ref);
     }
 }
