@@ -60,21 +60,21 @@ public final class KeywordSearch {
             fts_songs AS MATERIALIZED (
                 SELECT s.id, 0.6 + 0.4 * ts_rank(s.search, q.tq, 32) AS score, s.popularity
                 FROM songs s, q WHERE s.search @@ q.tq),
+            -- titles are matched beyond their words only when the words found little (typos are the case to serve)
+            few_words AS (SELECT count(*) < 50 AS few FROM (SELECT 1 FROM fts_songs LIMIT 50) f),
             song_hits AS (
                 SELECT id, score, popularity FROM fts_songs
                 UNION ALL
                 SELECT s.id, 0.95 * ta.score, s.popularity FROM songs s JOIN top_artists ta ON s.artist_id = ta.id
                 UNION ALL
-                -- similar titles only when exact words found little (typos are the case to serve); each distinct
-                -- title is compared once (song_titles, Flyway V3). A title typed exactly scores what the trigram
-                -- branch gives it (similarity 1), from the b-tree
+                -- each distinct title is compared once (song_titles, Flyway V3); a title typed exactly scores what
+                -- the trigram branch gives it (similarity 1), from the b-tree
                 SELECT s.id, 0.8 * similarity(st.t, q.t), s.popularity
                 FROM q, song_titles st JOIN songs s ON lower(s.title) = st.t
-                WHERE st.t % q.t AND (SELECT wanted FROM fuzzy)
-                  AND (SELECT count(*) FROM (SELECT 1 FROM fts_songs LIMIT 50) f) < 50
+                WHERE st.t % q.t AND (SELECT wanted FROM fuzzy) AND (SELECT few FROM few_words)
                 UNION ALL
                 SELECT s.id, 0.8, s.popularity FROM q JOIN songs s ON lower(s.title) = q.t
-                WHERE (SELECT count(*) FROM (SELECT 1 FROM fts_songs LIMIT 50) f) < 50),
+                WHERE (SELECT few FROM few_words)),
             songs_best AS (
                 SELECT id, max(score) AS score, max(popularity) AS popularity FROM song_hits
                 GROUP BY id ORDER BY max(score) DESC, id LIMIT 500),
