@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 import org.musicdiscovery.annoy.Similarity;
+import org.musicdiscovery.annoy.SparseIndex;
 import org.musicdiscovery.annoy.TopK;
 
 /**
@@ -82,7 +83,7 @@ public final class CollectionSearch {
             long t = System.nanoTime();
             Similarity sim = Similarity.of(metric);
             // the previous metric's k items reach their lowest score under this one: a floor to prune from
-            double floor = n == q.k() && n > 0 ? lowest(sim, n, dots, cosines) : Double.NEGATIVE_INFINITY;
+            double floor = SparseIndex.floorOf(sim, n, q.k(), dots, cosines);
             n = c.sparse().search(q.vector(), sim, q.k(), accept, ids, dots, cosines, floor);
             timings.put(metric, (System.nanoTime() - t) / 1e6);
             for (int i = 0; i < n; i++) {
@@ -94,14 +95,6 @@ public final class CollectionSearch {
         }
         timings.put("total", (System.nanoTime() - t0) / 1e6);
         return new Result(rank(new ArrayList<>(found.values()), q.k()), timings, Strategy.EXACT);
-    }
-
-    private static double lowest(Similarity sim, int n, double[] dots, double[] cosines) {
-        double low = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            low = Math.min(low, sim == Similarity.DOT ? dots[i] : cosines[i]);
-        }
-        return low;
     }
 
     /**

@@ -252,6 +252,22 @@ public final class SparseIndex implements AutoCloseable {
         return search(query, similarity, k, accept, ids, dots, cosines, true, floor);
     }
 
+    /**
+     * The floor that another similarity's answer gives {@code similarity}: the lowest score under it of the
+     * {@code n} items found (their exact dot products and cosines, as {@link #search} writes them); −∞ unless they
+     * are all k of them.
+     */
+    public static double floorOf(Similarity similarity, int n, int k, double[] dots, double[] cosines) {
+        if (n != k || n == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double low = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            low = Math.min(low, similarity == Similarity.DOT ? dots[i] : cosines[i]);
+        }
+        return low;
+    }
+
     /** As {@link #search}; {@code prune = false} scores every item of every query list (the reference for tests). */
     public int search(float[] query, Similarity similarity, int k, IntPredicate accept, int[] ids, double[] dots,
             double[] cosines, boolean prune) {

@@ -116,11 +116,7 @@ final class SparseBenchCommand implements Callable<Integer> {
         double[] dots = new double[k], cosines = new double[k];
         for (int i = 0; i < queries.length; i++) {
             int n = sparse.search(queries[i], other, k, null, ids, dots, cosines);
-            double low = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                low = Math.min(low, sim == Similarity.DOT ? dots[j] : cosines[j]);
-            }
-            floors[i] = n == k ? low : Double.NEGATIVE_INFINITY;
+            floors[i] = SparseIndex.floorOf(sim, n, k, dots, cosines);
         }
         Latency seeded = Latency.measure(queries.length, passes, i -> sparse.search(queries[i], sim, k, null, ids,
                 null, null, floors[i]));
