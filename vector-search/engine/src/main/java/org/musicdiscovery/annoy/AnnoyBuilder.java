@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -118,10 +119,12 @@ public final class AnnoyBuilder implements AutoCloseable {
         float[] inverseNorms = inverseNorms(indices);
         if (nTrees < 0) {
             long nodes = nItems;
-            for (int t = 0; nodes < 2L * nItems; t++) {
-                TreeBuilder tb = buildTree(indices, inverseNorms, t);
-                nodes += tb.count;
-                progress.accept(t + 1);
+            try (var scratch = new BuildScratch()) {
+                for (int t = 0; nodes < 2L * nItems; t++) {
+                    TreeBuilder tb = buildTree(indices, inverseNorms, t, scratch);
+                    nodes += tb.count;
+                    progress.accept(t + 1);
+                }
             }
         } else {
             buildParallel(indices, inverseNorms, nTrees, progress);
@@ -134,6 +137,12 @@ public final class AnnoyBuilder implements AutoCloseable {
         TreeBuilder[] built = new TreeBuilder[nTrees];
         int[] rootIds = new int[nTrees];
         var done = new AtomicInteger();
+        List<BuildScratch> scratches = new CopyOnWriteArrayList<>();
+        ThreadLocal<BuildScratch> scratch = ThreadLocal.withInitial(() -> {
+            var s = new BuildScratch();
+            scratches.add(s);
+            return s;
+        });
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, nTrees)))) {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < nTrees; t++) {
@@ -141,7 +150,7 @@ public final class AnnoyBuilder implements AutoCloseable {
                 futures.add(pool.submit(() -> {
                     var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, f, nItems,
                             new Kiss64Random(seed + tree));
-                    rootIds[tree] = tb.build(indices.clone());
+                    rootIds[tree] = tb.build(indices.clone(), scratch.get());
                     built[tree] = tb;
                     progress.accept(done.incrementAndGet());
                 }));
@@ -151,6 +160,8 @@ public final class AnnoyBuilder implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("tree build failed: " + e.getMessage(), e);
+        } finally {
+            scratches.forEach(BuildScratch::close);
         }
         for (int t = 0; t < nTrees; t++) {
             trees.add(built[t]);
@@ -158,9 +169,9 @@ public final class AnnoyBuilder implements AutoCloseable {
         }
     }
 
-    private TreeBuilder buildTree(int[] indices, float[] inverseNorms, int t) {
+    private TreeBuilder buildTree(int[] indices, float[] inverseNorms, int t, BuildScratch scratch) {
         var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, f, nItems, new Kiss64Random(seed + t));
-        roots.add(tb.build(indices.clone()));
+        roots.add(tb.build(indices.clone(), scratch));
         trees.add(tb);
         return tb;
     }

@@ -1,8 +1,6 @@
 package org.musicdiscovery.annoy;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Builds one tree exactly as annoylib's {@code _make_tree}: buckets of at most K items, otherwise a two-means split
@@ -25,7 +23,7 @@ final class TreeBuilder {
     /** View id → item id while {@link #items} is a gathered copy, else null. */
     private int[] toItem;
     private int viewSize;
-    private final List<Gather> gathers = new ArrayList<>();
+    private BuildScratch scratch;
     private int depth;
     private final long gatherBytes;
     private final int f;
@@ -36,9 +34,6 @@ final class TreeBuilder {
     private float[] inverseNorms;
     final NodeStore nodes;
     int count;
-    /** Scratch for the two sides of a split, reused by every split of the tree. */
-    private int[] left;
-    private int[] right;
 
     /**
      * {@code inverseNorms}: each item's {@link Simd#inverseNorm} of its {@link Metric#squaredNorm}, shared read-only
@@ -59,16 +54,11 @@ final class TreeBuilder {
         this.nodes = new NodeStore(metric.nodeSize(f), Math.max(16, 4 * nItems / Math.max(1, k)));
     }
 
-    /** Returns the root: a local node number (≥ nItems). */
-    int build(int[] indices) {
-        left = new int[indices.length];
-        right = new int[indices.length];
-        try {
-            return make(indices, 0, indices.length, true);
-        } finally {
-            gathers.forEach(g -> g.store.close());
-            gathers.clear();
-        }
+    /** Returns the root: a local node number (≥ nItems); {@code scratch}: the building thread's. */
+    int build(int[] indices, BuildScratch scratch) {
+        this.scratch = scratch;
+        scratch.sides(indices.length);
+        return make(indices, 0, indices.length, true);
     }
 
     private int item(int view) {
@@ -96,6 +86,8 @@ final class TreeBuilder {
         // the items in their original order (as annoylib's fresh vectors per attempt do), and nothing is allocated
         // per split (at the top of a 1M-item tree, two arrays of n ints per split were humongous objects)
         int[] counts = new int[2];
+        int[] left = scratch.left;
+        int[] right = scratch.right;
         for (int attempt = 0; attempt < 3; attempt++) {
             counts[0] = counts[1] = 0;
             twoMeans.split(items, inverseNorms, idx, from, n, m);
@@ -140,11 +132,7 @@ final class TreeBuilder {
      * tree is the same to the bit. idx[from..from+n) is left holding view ids.
      */
     private int gathered(int[] idx, int from, int n, boolean isRoot) {
-        if (gathers.size() == depth) {
-            gathers.add(new Gather(new NodeStore(items.nodeSize, n), inverseNorms == null ? null : new float[n],
-                    new int[n]));
-        }
-        Gather g = gathers.get(depth).ensure(n);
+        BuildScratch.Gather g = scratch.gather(depth, items.nodeSize, inverseNorms != null, n);
         for (int l = 0; l < n; l++) {
             int id = idx[from + l];
             MemorySegment.copy(items.segment(), items.offset(id), g.store.segment(), g.store.offset(l), items.nodeSize);
@@ -171,28 +159,6 @@ final class TreeBuilder {
             inverseNorms = outerNorms;
             toItem = outerIds;
             viewSize = outerSize;
-        }
-    }
-
-    /** One nesting level's copy: item nodes, their inverse norms and their item ids, reused by later subtrees. */
-    private static final class Gather {
-        NodeStore store;
-        float[] norms;
-        int[] ids;
-
-        Gather(NodeStore store, float[] norms, int[] ids) {
-            this.store = store;
-            this.norms = norms;
-            this.ids = ids;
-        }
-
-        Gather ensure(int n) {
-            if (ids.length < n) {
-                store.ensure(n);
-                norms = norms == null ? null : new float[n];
-                ids = new int[n];
-            }
-            return this;
         }
     }
 

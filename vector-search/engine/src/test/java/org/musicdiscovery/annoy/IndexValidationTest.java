@@ -93,21 +93,24 @@ class IndexValidationTest {
 
     @Test
     void buildingSubtreesFromCopiesOfTheirItemsWritesTheSameFile() throws IOException {
-        // 20,000 items of 24 dimensions: subtrees of up to 5,000 items are copied, and copied again at 1,250, 312…
+        // 20,000 items of 24 dimensions: subtrees of up to 5,000 items are copied, and copied again at 1,250, 312…;
+        // each thread reuses its copies for the next tree, and grows them when a subtree needs more room
         float[][] items = Oracle.data(20_000, 24, true, 11);
         for (String metric : new String[] {"angular", "dot", "euclidean"}) {
-            Path copied = dir.resolve("copied.annoy"), direct = dir.resolve("direct.annoy");
-            for (Path file : new Path[] {copied, direct}) {
-                try (var b = new AnnoyBuilder(Metric.of(metric), 24).seed(5).threads(1)) {
+            Path direct = dir.resolve("direct.annoy"), copied = dir.resolve("copied.annoy");
+            Path copied2 = dir.resolve("copied2.annoy");
+            for (Path file : new Path[] {direct, copied, copied2}) {
+                try (var b = new AnnoyBuilder(Metric.of(metric), 24).seed(5).threads(file == copied2 ? 2 : 1)) {
                     b.gatherBytes(file == direct ? 0 : TreeBuilder.GATHER_BYTES);
                     for (int i = 0; i < items.length; i++) {
                         b.addItem(i, items[i]);
                     }
-                    b.build(4, t -> { });
+                    b.build(6, t -> { });
                     b.save(file);
                 }
             }
             assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(copied), metric);
+            assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(copied2), metric + ", two threads");
         }
     }
 
