@@ -22,7 +22,7 @@ final class NodeStore {
     NodeStore(int nodeSize, int initialCapacity) {
         this.nodeSize = nodeSize;
         this.capacity = Math.max(1, initialCapacity);
-        this.seg = arena.allocate((long) nodeSize * capacity, 8);
+        this.seg = HugePages.allocate(arena, (long) nodeSize * capacity);
     }
 
     MemorySegment segment() {
@@ -40,7 +40,7 @@ final class NodeStore {
         }
         int grown = (int) Math.max(nodes, Math.min(Integer.MAX_VALUE - 8, (capacity + 1) * 1.3));
         Arena next = Arena.ofShared();
-        MemorySegment bigger = next.allocate((long) nodeSize * grown, 8);
+        MemorySegment bigger = HugePages.allocate(next, (long) nodeSize * grown);
         MemorySegment.copy(seg, 0, bigger, 0, (long) nodeSize * capacity);
         arena.close(); // growth happens only while adding items, never while trees read them
         arena = next;
