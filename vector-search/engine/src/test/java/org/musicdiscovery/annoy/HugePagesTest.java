@@ -2,11 +2,18 @@ package org.musicdiscovery.annoy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class HugePagesTest {
     @Test
@@ -24,6 +31,31 @@ class HugePagesTest {
             assertThrows(IndexOutOfBoundsException.class, () -> seg.get(ValueLayout.JAVA_BYTE, bytes));
         }
         assertThrows(IllegalStateException.class, () -> seg.get(ValueLayout.JAVA_BYTE, 0));
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void closingTheArenaGivesTheMemoryBack() throws IOException {
+        long bytes = 64L << 20;
+        long before;
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment seg = HugePages.allocate(arena, bytes);
+            for (long o = 0; o < bytes; o += 4096) {
+                seg.set(ValueLayout.JAVA_BYTE, o, (byte) 1);
+            }
+            before = residentKb();
+        }
+        long freed = before - residentKb();
+        assertTrue(freed > 48 << 10, "resident set shrank by " + freed + " kB after close");
+    }
+
+    private static long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS");
     }
 
     @Test
