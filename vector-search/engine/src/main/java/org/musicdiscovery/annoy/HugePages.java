@@ -60,7 +60,7 @@ final class HugePages {
             if (at.address() == -1L) {
                 return arena.allocate(bytes, 8);
             }
-            int advised = (int) MADVISE.invokeExact(at, length, MADV_HUGEPAGE); // advice: refused is still memory
+            int ignored = (int) MADVISE.invokeExact(at, length, MADV_HUGEPAGE); // advice: refused is still memory
             return at.reinterpret(length, arena, HugePages::unmap).asSlice(0, bytes);
         } catch (Throwable e) {
             return arena.allocate(bytes, 8);
