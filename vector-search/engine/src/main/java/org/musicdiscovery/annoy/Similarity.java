@@ -120,6 +120,11 @@ public enum Similarity {
     /** The score under this similarity, from the exact dot product and both norms. */
     public abstract double score(double dot, double qNorm, double xNorm);
 
+    /** Of an item's two exact scores as {@link SparseIndex#search} writes them, the one under this similarity. */
+    public double of(double dot, double cosine) {
+        return this == DOT ? dot : cosine;
+    }
+
     /**
      * The exact best score of an item whose only dimension is a query dimension with weight q, over a list whose
      * singles (items with that one dimension) have weights up to {@code maxSingle}; −∞ if there are none.

@@ -263,7 +263,7 @@ public final class SparseIndex implements AutoCloseable {
         }
         double low = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            low = Math.min(low, similarity == Similarity.DOT ? dots[i] : cosines[i]);
+            low = Math.min(low, similarity.of(dots[i], cosines[i]));
         }
         return low;
     }

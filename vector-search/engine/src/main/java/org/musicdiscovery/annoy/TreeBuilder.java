@@ -82,9 +82,9 @@ final class TreeBuilder {
             return gathered(idx, from, n, isRoot);
         }
         Plane m = new Plane(f);
-        // the sides go to the tree's two scratch arrays and back into idx only once chosen: every attempt splits
-        // the items in their original order (as annoylib's fresh vectors per attempt do), and nothing is allocated
-        // per split (at the top of a 1M-item tree, two arrays of n ints per split were humongous objects)
+        // the sides go to the build thread's two scratch arrays and back into idx only once chosen: every attempt
+        // splits the items in their original order (as annoylib's fresh vectors per attempt do), and nothing is
+        // allocated per split (at the top of a 1M-item tree, two arrays of n ints per split were humongous objects)
         int[] counts = new int[2];
         int[] left = scratch.left;
         int[] right = scratch.right;

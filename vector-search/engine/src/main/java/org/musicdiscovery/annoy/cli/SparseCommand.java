@@ -67,7 +67,7 @@ final class SparseCommand {
                     int n = ix.search(q, sim, k, null, ids, dots, cos);
                     var line = new StringJoiner(" ");
                     for (int i = 0; i < n; i++) {
-                        double s = sim == Similarity.DOT ? dots[i] : cos[i];
+                        double s = sim.of(dots[i], cos[i]);
                         line.add(scores ? ids[i] + ":" + String.format(Locale.ROOT, "%.9g", s) : "" + ids[i]);
                     }
                     out.append(line).append('\n');
