@@ -53,6 +53,10 @@ public final class AnnoyTrees implements VectorTrees {
         index.itemVector(item, out);
     }
 
+    public int nonZeros(int item, int[] dims, float[] values) {
+        return index.itemNonZeros(item, dims, values);
+    }
+
     public double sparseDot(int item, int[] dims, float[] weights, int n) {
         return index.sparseDot(item, dims, weights, n);
     }

@@ -44,6 +44,10 @@ public final class CollectionSearch {
     /** The question, already validated. {@code exclude} is an index item id to leave out, or -1. */
     public record Query(float[] vector, int k, int searchK, List<String> metrics, Set<Character> types,
             boolean withVectors, int exclude, Strategy strategy) {
+        /** The same question, the hits without their stored vectors. */
+        public Query withoutVectors() {
+            return new Query(vector, k, searchK, metrics, types, false, exclude, strategy);
+        }
     }
 
     /** Best first: cosine, then dot product, then item number (popularity order: the tie rule). */

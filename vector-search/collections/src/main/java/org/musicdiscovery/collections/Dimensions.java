@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,15 +61,29 @@ public final class Dimensions {
 
     /** The non-zero components of a dense vector, by name, largest first. */
     public Map<String, Double> sparse(float[] dense) {
-        List<Integer> nonZero = new ArrayList<>();
+        int[] dims = new int[dense.length];
+        float[] values = new float[dense.length];
+        int n = 0;
         for (int i = 0; i < dense.length; i++) {
             if (dense[i] != 0f) {
-                nonZero.add(i);
+                dims[n] = i;
+                values[n++] = dense[i];
             }
         }
-        nonZero.sort((a, b) -> Float.compare(dense[b], dense[a]));
+        return named(dims, values, n);
+    }
+
+    /** The first n components (dimension, value; ascending dimension) by name, largest first, ties by dimension. */
+    public Map<String, Double> named(int[] dims, float[] values, int n) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Float.compare(values[b], values[a])); // stable: ties keep ascending dimension
         Map<String, Double> out = new LinkedHashMap<>();
-        nonZero.forEach(i -> out.put(names.get(i), (double) dense[i]));
+        for (int i : order) {
+            out.put(names.get(dims[i]), (double) values[i]);
+        }
         return out;
     }
 }

@@ -24,6 +24,9 @@ public interface VectorTrees extends AutoCloseable {
     /** Copies item {@code item}'s stored vector into {@code out}. */
     void vector(int item, float[] out);
 
+    /** Item {@code item}'s non-zero components, ascending dimension, into arrays of at least dimension(). */
+    int nonZeros(int item, int[] dims, float[] values);
+
     /**
      * Similarity's dot product of a query given by its non-zero dimensions (ascending) and weights with item
      * {@code item}, reading only those dimensions.

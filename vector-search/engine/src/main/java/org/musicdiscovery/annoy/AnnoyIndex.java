@@ -348,6 +348,14 @@ public final class AnnoyIndex implements AutoCloseable {
         Simd.read(seg, vectorAt(item), out, f);
     }
 
+    /** Item {@code item}'s non-zero components, ascending dimension ({@code dims} and {@code values} f long). */
+    public int itemNonZeros(int item, int[] dims, float[] values) {
+        if (dims.length < f || values.length < f) {
+            throw new IllegalArgumentException("dims and values need room for " + f + " components");
+        }
+        return Simd.nonZeros(seg, vectorAt(item), f, dims, values);
+    }
+
     /** {@link Similarity#dot(int[], float[], int, MemorySegment, long)} of a sparse query with item {@code item}. */
     public double sparseDot(int item, int[] dims, float[] weights, int n) {
         return Similarity.dot(dims, weights, n, seg, vectorAt(item));

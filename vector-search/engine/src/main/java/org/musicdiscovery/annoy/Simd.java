@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -313,5 +314,33 @@ final class Simd {
 
     static void read(MemorySegment seg, long offset, float[] out, int f) {
         MemorySegment.copy(seg, FLOAT, offset, out, 0, f);
+    }
+
+    /**
+     * The non-zero components of the f floats at {@code offset}, ascending dimension, into {@code dims} and
+     * {@code values} (each at least f long); returns how many. A genre vector has a handful of 396: one compare per
+     * vector of lanes finds them without copying the vector out.
+     */
+    static int nonZeros(MemorySegment seg, long offset, int f, int[] dims, float[] values) {
+        int n = 0;
+        int i = 0;
+        for (int bound = f - LANES; i <= bound; i += LANES) {
+            var v = FloatVector.fromMemorySegment(SPECIES, seg, offset + 4L * i, LE);
+            long bits = v.compare(VectorOperators.NE, 0f).toLong();
+            while (bits != 0) {
+                int lane = Long.numberOfTrailingZeros(bits);
+                dims[n] = i + lane;
+                values[n++] = seg.get(FLOAT, offset + 4L * (i + lane)); // a variable lane index is not intrinsic
+                bits &= bits - 1;
+            }
+        }
+        for (; i < f; i++) {
+            float x = seg.get(FLOAT, offset + 4L * i);
+            if (x != 0f) {
+                dims[n] = i;
+                values[n++] = x;
+            }
+        }
+        return n;
     }
 }

@@ -39,6 +39,40 @@ class SimdTest {
         }
     }
 
+    @Test
+    void nonZerosFindsEveryComponentInOrderForEveryLength() {
+        Random r = new Random(9);
+        try (Arena arena = Arena.ofConfined()) {
+            for (int f = 1; f <= 5 * Simd.SPECIES.length() + 3; f++) {
+                for (double density : new double[] {0, 0.05, 0.5, 1}) {
+                    float[] v = new float[f];
+                    for (int i = 0; i < f; i++) {
+                        v[i] = r.nextDouble() < density ? (r.nextBoolean() ? 1 : -1) * (0.01f + r.nextFloat()) : 0f;
+                    }
+                    if (f > 2) {
+                        v[f - 1] = 0.5f; // the last lane of the tail
+                        v[0] = -0f;      // negative zero is zero
+                    }
+                    long offset = 16;
+                    MemorySegment seg = arena.allocate(offset + 4L * f);
+                    MemorySegment.copy(v, 0, seg, Simd.FLOAT, offset, f);
+                    int[] dims = new int[f];
+                    float[] values = new float[f];
+                    int n = Simd.nonZeros(seg, offset, f, dims, values);
+                    int expected = 0;
+                    for (int i = 0; i < f; i++) {
+                        if (v[i] != 0f) {
+                            assertEquals(i, dims[expected], "f=" + f);
+                            assertEquals(v[i], values[expected], 0f, "f=" + f);
+                            expected++;
+                        }
+                    }
+                    assertEquals(expected, n, "f=" + f + " density " + density);
+                }
+            }
+        }
+    }
+
     private static void check(Random r, Arena arena, int f) {
         float[] q = random(r, f);
         float[] v = random(r, f);

@@ -80,6 +80,27 @@ class SearchApiTest {
         assertEquals(1.0, genres.values().stream().mapToDouble(Number::doubleValue).sum(), 1e-5);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"exact", "trees"})
+    void eachCandidatesGenresAreItsOwnLargestFirst(String strategy) {
+        // the reported dot product is computed from the stored vector: another item's genres would not give it
+        List<Map<String, Object>> found = candidates(search("{\"genres\":{\"funk\":0.6,\"soul\":0.4},\"k\":40,"
+                + "\"searchK\":400,\"includeVectors\":true,\"strategy\":\"" + strategy + "\"}"));
+        assertEquals(40, found.size());
+        for (Map<String, Object> c : found) {
+            @SuppressWarnings("unchecked")
+            Map<String, Number> genres = (Map<String, Number>) c.get("genres");
+            double dot = 0.6 * genres.getOrDefault("funk", 0).doubleValue()
+                    + 0.4 * genres.getOrDefault("soul", 0).doubleValue();
+            assertEquals(((Number) c.get("dot")).doubleValue(), dot, 1e-5, key(c) + " " + genres);
+            double previous = Double.MAX_VALUE;
+            for (Number w : genres.values()) {
+                assertTrue(w.doubleValue() != 0 && w.doubleValue() <= previous, key(c) + " " + genres);
+                previous = w.doubleValue();
+            }
+        }
+    }
+
     @Test
     void moreLikeThisLeavesTheSeedOut() {
         List<Map<String, Object>> similar = candidates(search("{\"item\":\"song:1001\",\"k\":10}"));

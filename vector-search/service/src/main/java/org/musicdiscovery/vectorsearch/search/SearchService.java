@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.musicdiscovery.collections.CollectionSearch;
 import org.musicdiscovery.collections.LoadedCollection;
+import org.musicdiscovery.collections.VectorTrees;
 import org.musicdiscovery.vectorsearch.api.Candidate;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
@@ -42,7 +44,11 @@ public class SearchService {
         LoadedCollection c = registry.acquire(collection)
                 .orElseThrow(() -> new UnknownCollectionException(collection));
         try {
-            CollectionSearch.Query q = QueryVectors.toQuery(request, c);
+            CollectionSearch.Query asked = QueryVectors.toQuery(request, c);
+            boolean sparse = c.dims() != null;
+            // a sparse collection's vectors go out as named genres, read from the item's non-zeros below: the
+            // search need not copy out every stored dense vector (396 floats per candidate, for a handful of genres)
+            CollectionSearch.Query q = sparse && asked.withVectors() ? asked.withoutVectors() : asked;
             CollectionSearch.Result result = CollectionSearch.search(c, q, treePool);
             String strategy = result.strategy().wireName();
             result.timings().entrySet().stream().filter(e -> !e.getKey().equals("rounds")).forEach(e ->
@@ -51,12 +57,17 @@ public class SearchService {
                             .record((long) (e.getValue() * 1e6), TimeUnit.NANOSECONDS));
             meters.summary("vector.search.candidates", "collection", collection).record(result.hits().size());
             List<Candidate> out = new ArrayList<>(result.hits().size());
+            int f = c.manifest().dimension();
+            int[] dims = sparse && asked.withVectors() ? new int[f] : null;
+            float[] values = dims != null ? new float[f] : null;
+            VectorTrees stored = c.trees().values().iterator().next();
             for (CollectionSearch.Hit h : result.hits()) {
-                boolean sparse = c.dims() != null;
+                Map<String, Double> genres = null;
+                if (dims != null) {
+                    genres = c.dims().named(dims, values, stored.nonZeros(h.item(), dims, values));
+                }
                 out.add(new Candidate(TYPE_NAMES[h.typeCode()], h.id(), round(h.dot()), round(h.cosine()),
-                        List.copyOf(h.foundBy()),
-                        h.vector() != null && sparse ? c.dims().sparse(h.vector()) : null,
-                        h.vector() != null && !sparse ? h.vector() : null));
+                        List.copyOf(h.foundBy()), genres, sparse ? null : h.vector()));
             }
             return new SearchResponse(collection, c.manifest().version(), out, result.timings(), strategy);
         } finally {
