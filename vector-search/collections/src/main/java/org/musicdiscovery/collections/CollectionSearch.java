@@ -168,7 +168,7 @@ public final class CollectionSearch {
         VectorTrees forest = c.trees().get(metric);
         int n = terms.readTerms() ? nearestByTerms(c, forest, q, terms, fetch, ids)
                 : forest.search(q.vector(), fetch, q.searchK(), ids);
-        VectorTrees any = c.trees().values().iterator().next();
+        VectorTrees any = c.stored();
         float[] x = new float[c.manifest().dimension()];
         double[] dots = new double[n];
         double[] cosines = new double[n];
@@ -229,7 +229,7 @@ public final class CollectionSearch {
                 foundBy[n] = 3;
             }
         }
-        VectorTrees any = c.trees().values().iterator().next();
+        VectorTrees any = c.stored();
         double[] dots = new double[n];
         int half = n / 2, size = n;
         Future<?> upper = pool.submit(() -> scoreRange(any, terms, union, dots, half, size));
@@ -369,7 +369,7 @@ public final class CollectionSearch {
 
     private static float[] storedVector(LoadedCollection c, int item) {
         float[] x = new float[c.manifest().dimension()];
-        c.trees().values().iterator().next().vector(item, x);
+        c.stored().vector(item, x);
         return x;
     }
 

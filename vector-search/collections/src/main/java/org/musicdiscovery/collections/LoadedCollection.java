@@ -17,6 +17,7 @@ import org.musicdiscovery.annoy.SparseIndex;
 public final class LoadedCollection {
     private final CollectionManifest manifest;
     private final Map<String, VectorTrees> trees;
+    private final VectorTrees stored;
     private final SparseIndex sparse;
     private final ItemMap items;
     private final Dimensions dims;
@@ -28,6 +29,7 @@ public final class LoadedCollection {
             ItemMap items, Dimensions dims) {
         this.manifest = manifest;
         this.trees = trees;
+        this.stored = trees.values().iterator().next();
         this.sparse = sparse;
         this.items = items;
         this.dims = dims;
@@ -102,6 +104,11 @@ public final class LoadedCollection {
 
     public Map<String, VectorTrees> trees() {
         return trees;
+    }
+
+    /** A forest to read items' stored vectors from: every forest of the version stores the same floats. */
+    public VectorTrees stored() {
+        return stored;
     }
 
     /** The exact sparse index over the same items, or null (dense collections, versions built before it). */

@@ -261,7 +261,7 @@ public final class VectorBench implements Callable<Integer> {
         int f = c.manifest().dimension();
         float[] x = new float[f];
         float[][] out = new float[n][f];
-        var trees = c.trees().values().iterator().next();
+        var trees = c.stored();
         for (float[] q : out) {
             for (double share : new double[] {0.7, 0.3}) {
                 trees.vector(r.nextInt(c.manifest().nItems()), x);

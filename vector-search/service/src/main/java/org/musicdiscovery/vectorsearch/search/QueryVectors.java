@@ -47,7 +47,7 @@ public final class QueryVectors {
         } else {
             exclude = item(r.item(), c);
             vector = new float[c.manifest().dimension()];
-            c.trees().values().iterator().next().vector(exclude, vector);
+            c.stored().vector(exclude, vector);
         }
         return new CollectionSearch.Query(vector, k, searchK, metrics, types,
                 Boolean.TRUE.equals(r.includeVectors()), exclude, strategy(r.strategy(), c, vector));

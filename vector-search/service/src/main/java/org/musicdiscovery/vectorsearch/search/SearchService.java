@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.musicdiscovery.collections.CollectionSearch;
 import org.musicdiscovery.collections.LoadedCollection;
-import org.musicdiscovery.collections.VectorTrees;
 import org.musicdiscovery.vectorsearch.api.Candidate;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
@@ -48,7 +47,8 @@ public class SearchService {
             boolean sparse = c.dims() != null;
             // a sparse collection's vectors go out as named genres, read from the item's non-zeros below: the
             // search need not copy out every stored dense vector (396 floats per candidate, for a handful of genres)
-            CollectionSearch.Query q = sparse && asked.withVectors() ? asked.withoutVectors() : asked;
+            boolean named = sparse && asked.withVectors();
+            CollectionSearch.Query q = named ? asked.withoutVectors() : asked;
             CollectionSearch.Result result = CollectionSearch.search(c, q, treePool);
             String strategy = result.strategy().wireName();
             result.timings().entrySet().stream().filter(e -> !e.getKey().equals("rounds")).forEach(e ->
@@ -58,13 +58,12 @@ public class SearchService {
             meters.summary("vector.search.candidates", "collection", collection).record(result.hits().size());
             List<Candidate> out = new ArrayList<>(result.hits().size());
             int f = c.manifest().dimension();
-            int[] dims = sparse && asked.withVectors() ? new int[f] : null;
-            float[] values = dims != null ? new float[f] : null;
-            VectorTrees stored = c.trees().values().iterator().next();
+            int[] dims = named ? new int[f] : null;
+            float[] values = named ? new float[f] : null;
             for (CollectionSearch.Hit h : result.hits()) {
                 Map<String, Double> genres = null;
-                if (dims != null) {
-                    genres = c.dims().named(dims, values, stored.nonZeros(h.item(), dims, values));
+                if (named) {
+                    genres = c.dims().named(dims, values, c.stored().nonZeros(h.item(), dims, values));
                 }
                 out.add(new Candidate(TYPE_NAMES[h.typeCode()], h.id(), round(h.dot()), round(h.cosine()),
                         List.copyOf(h.foundBy()), genres, sparse ? null : h.vector()));
