@@ -306,6 +306,7 @@ public final class AnnoyIndex implements AutoCloseable {
                 s.push(Math.min(d, -margin), seg.get(NodeStore.INT, off + childOff));
             }
         }
+        s.forgetVisited();
         // file order: sequential reads of whole large nodes beat the arrival order by far on big indices; a sparse
         // query reads a few floats per candidate, where sorting costs more than it saves
         if (fileOrder) {

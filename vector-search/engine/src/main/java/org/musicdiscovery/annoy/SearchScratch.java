@@ -5,16 +5,19 @@ import java.util.Arrays;
 /**
  * One thread's reusable search state, so a query allocates nothing in its hot loop: the shared priority queue over
  * all trees (max-heap on (priority, node) like std::priority_queue of pairs: ties pop the larger node first),
- * visited stamps that de-duplicate candidates as they arrive (C++ sorts the duplicate-laden list instead), and the
- * bounded {@link TopK} keeping the k best (distance, id).
+ * a small hash set that de-duplicates candidates as they arrive (C++ sorts the duplicate-laden list instead), and
+ * the bounded {@link TopK} keeping the k best (distance, id).
  */
 final class SearchScratch {
     // candidate queue: (priority, node) packed in one long that orders as the pair does
     long[] queue = new long[256];
     int size;
-    // de-duplication
-    final int[] stamps;
-    int stamp;
+    // de-duplication: open addressing over item + 1 (0 = empty), sized to this query's candidates, not the index —
+    // a stamp per item (4 bytes × n_items per thread) was read at random, a cache miss per candidate on large files
+    private int[] seen = new int[1024];
+    private int seenShift = 32 - 10;
+    private boolean seenDirty;
+    private final int nItems;
     int[] unique = new int[1024];
     int nUnique;
     // the k best (distance, id), Annoy's tie rule
@@ -26,29 +29,76 @@ final class SearchScratch {
     float[] stored = new float[1024];
     private double[] drained = new double[16];
 
+    /** {@code nItems}: candidates must be below it (a leaf pointing elsewhere is a corrupt file). */
     SearchScratch(int nItems) {
-        stamps = new int[nItems];
+        this.nItems = nItems;
     }
 
     void reset(int k) {
         size = 0;
         nUnique = 0;
         top.reset(k);
-        if (++stamp == 0) { // wrapped: forget every old stamp
-            Arrays.fill(stamps, 0);
-            stamp = 1;
+        if (seenDirty) { // a walk ended without forgetting its candidates (it threw)
+            Arrays.fill(seen, 0);
+            seenDirty = false;
         }
     }
 
     /** Records a candidate item once. */
     void visit(int item) {
-        if (stamps[item] != stamp) {
-            stamps[item] = stamp;
-            if (nUnique == unique.length) {
-                unique = Arrays.copyOf(unique, nUnique * 2);
-            }
-            unique[nUnique++] = item;
+        if (Integer.compareUnsigned(item, nItems) >= 0) {
+            throw new IndexOutOfBoundsException("leaf points at " + item + ", outside the " + nItems + " items");
         }
+        seenDirty = true;
+        int mask = seen.length - 1;
+        for (int h = slot(item); ; h = (h + 1) & mask) {
+            int e = seen[h];
+            if (e == item + 1) {
+                return;
+            }
+            if (e == 0) {
+                seen[h] = item + 1;
+                break;
+            }
+        }
+        if (nUnique == unique.length) {
+            unique = Arrays.copyOf(unique, nUnique * 2);
+        }
+        unique[nUnique++] = item;
+        if (2 * nUnique > seen.length) {
+            seen = new int[2 * seen.length];
+            seenShift--;
+            rehash(seen.length - 1);
+        }
+    }
+
+    /** Empties the set in O(candidates): every entry is one of {@link #unique}'s. Call before editing that list. */
+    void forgetVisited() {
+        int mask = seen.length - 1;
+        for (int u = 0; u < nUnique; u++) {
+            int item = unique[u];
+            int h = slot(item);
+            while (seen[h] != item + 1) { // present, so the probe ends; entries already emptied are skipped over
+                h = (h + 1) & mask;
+            }
+            seen[h] = 0;
+        }
+        seenDirty = false;
+    }
+
+    private void rehash(int mask) {
+        for (int u = 0; u < nUnique; u++) {
+            int h = slot(unique[u]);
+            while (seen[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            seen[h] = unique[u] + 1;
+        }
+    }
+
+    /** Fibonacci hashing (the product's top bits): leaves hold runs of nearby ids, which it spreads apart. */
+    private int slot(int item) {
+        return item * 0x9E3779B9 >>> seenShift;
     }
 
     // ---- queue: max-heap on (priority, node), ties to the larger node as std::priority_queue of pairs pops them
