@@ -89,13 +89,8 @@ final class TreeBuilder {
         int[] left = scratch.left;
         int[] right = scratch.right;
         for (int attempt = 0; attempt < 3; attempt++) {
-            counts[0] = counts[1] = 0;
             twoMeans.split(items, inverseNorms, idx, from, n, m);
-            for (int i = from; i < from + n; i++) {
-                float margin = metric.buildMargin(m, items, idx[i], f);
-                int side = margin != 0 ? (margin > 0 ? 1 : 0) : random.flip();
-                (side == 0 ? left : right)[counts[side]++] = idx[i];
-            }
+            partition(m, idx, from, n, left, right, counts);
             if (imbalance(counts) < 0.95) {
                 break;
             }
@@ -123,6 +118,30 @@ final class TreeBuilder {
         nodes.setInt(node, metric.childrenOffset(), children[0]);
         nodes.setInt(node, metric.childrenOffset() + 4, children[1]);
         return nItems + node;
+    }
+
+    /**
+     * Sides of idx[from..from+n) by the sign of their margins (ties at random), in order, into left and right.
+     * A method of its own so that C2 compiles this loop by itself, the metric's kernel inlined: inside
+     * {@link #make}, after two-means was inlined there, C2's node-count cutoff left the kernel a call per margin.
+     */
+    private void partition(Plane m, int[] idx, int from, int n, int[] left, int[] right, int[] counts) {
+        int c0 = 0, c1 = 0;
+        for (int i = from; i < from + n; i++) {
+            int id = idx[i];
+            float margin = metric.buildMargin(m, items, id, f);
+            int side = margin > 0 ? 1 : 0;
+            if (margin == 0) { // rare, so predictable
+                side = random.flip();
+            }
+            // no branch on the side, a coin toss for the predictor: write both, advance one
+            left[c0] = id;
+            right[c1] = id;
+            c0 += 1 - side;
+            c1 += side;
+        }
+        counts[0] = c0;
+        counts[1] = c1;
     }
 
     /**

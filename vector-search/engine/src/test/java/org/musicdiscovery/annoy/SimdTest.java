@@ -108,6 +108,11 @@ class SimdTest {
         for (int i = 0; i < f; i++) {
             assertEquals((q[i] * 4f + v[i] * ix) * (1f / 5), moved[i], 0f, "moveTowards lane " + i + " f=" + f);
         }
+        moved = q.clone(); // the segment's last vector: the masked tail must not read (or fail) past its end
+        Simd.moveTowards(moved, 4, seg, second, ix, f);
+        for (int i = 0; i < f; i++) {
+            assertEquals((q[i] * 4f + w[i] * ix) * (1f / 5), moved[i], 0f, "moveTowards at the end, lane " + i);
+        }
     }
 
     @Test
