@@ -44,16 +44,23 @@ public final class AnnoyCli {
         int threads;
         @Option(names = "--dim", defaultValue = "0", description = "dimension (default: from the file)")
         int dim;
+        @Option(names = "--warm-up", description = "first build the same items once, untimed and not kept "
+                + "(all trees up to 200,000 items, else one tree), so the kept build runs compiled code; for benchmarks")
+        boolean warmUp;
 
         @Override
         public Integer call() throws Exception {
             PrintStream err = System.err;
             VectorFile data = VectorFile.read(vectors, dim);
             err.printf("read %,d vectors of %d dims%n", data.size(), data.dimension());
-            try (var builder = new AnnoyBuilder(Metric.of(metric), data.dimension()).seed(seed).threads(threads)) {
-                for (int i = 0; i < data.size(); i++) {
-                    builder.addItem(data.ids()[i], data.vectors()[i]);
+            if (warmUp) {
+                int warmTrees = data.size() <= 200_000 ? trees : 1;
+                try (var w = builder(data)) {
+                    w.build(warmTrees, done -> { });
+                    err.printf("warm-up build: %d ms (%d trees)%n", w.buildMillis(), warmTrees);
                 }
+            }
+            try (var builder = builder(data)) {
                 builder.build(trees, done -> err.printf("\rtrees built: %d%s", done, trees > 0 ? "/" + trees : ""));
                 err.println();
                 IndexManifest m = builder.save(out);
@@ -61,6 +68,14 @@ public final class AnnoyCli {
                         m.nTrees(), m.nNodes(), m.fileBytes(), m.buildMillis());
             }
             return 0;
+        }
+
+        private AnnoyBuilder builder(VectorFile data) {
+            var builder = new AnnoyBuilder(Metric.of(metric), data.dimension()).seed(seed).threads(threads);
+            for (int i = 0; i < data.size(); i++) {
+                builder.addItem(data.ids()[i], data.vectors()[i]);
+            }
+            return builder;
         }
     }
 

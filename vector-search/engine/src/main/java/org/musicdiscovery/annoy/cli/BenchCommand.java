@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.musicdiscovery.annoy.AnnoyBuilder;
 import org.musicdiscovery.annoy.AnnoyIndex;
 import org.musicdiscovery.annoy.ExactSearch;
 import org.musicdiscovery.annoy.Metric;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * Our engine against C++ Annoy (the driver built by scripts/annoy-oracle) and an exact scan, in one run. Query
  * speed is compared on the very same file (the one C++ built), where both return identical results, so the ratio
- * is at equal recall. Our own build is timed against C++'s and its recall reported beside.
+ * is at equal recall. Our own build is timed against C++'s, each in a process of its own ({@link ForkedBuild}),
+ * and its recall reported beside.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Recall@k and QPS: ours vs C++ Annoy vs exact scan; writes CSV and an SVG plot.")
@@ -133,15 +133,21 @@ final class BenchCommand implements Callable<Integer> {
         // one-thread builds of ours and C++ alternate, the median of each (as for queries); one round on big sets
         int rounds = d.items().length > BIG ? 1 : ROUNDS;
         double[] ours1 = new double[rounds];
+        double[] cold = new double[rounds];
         double[] cppBuilds = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            ours1[r] = build(d, metric, nTrees, 1, ours);
+            ForkedBuild b = ForkedBuild.run(itemsFile, metric, nTrees, 1, ours);
+            ours1[r] = b.warmMs();
+            cold[r] = b.coldMs();
             cppBuilds[r] = !cpp ? Double.NaN : Double.parseDouble(Driver.run(oracle, "build", metric.name(), "" + f,
                     "" + nTrees, "1234567890987654321", itemsFile.toString(), cppFile.toString()).getFirst().trim());
         }
         double oursBuild1 = median(ours1);
         double cppBuild = median(cppBuilds);
-        double oursBuildAll = build(d, metric, nTrees, 0, out.resolve(tag + ".ours-mt.annoy"));
+        double oursBuildAll = ForkedBuild.run(itemsFile, metric, nTrees, 0, out.resolve(tag + ".ours-mt.annoy")).warmMs();
+        System.err.printf(Locale.ROOT, "%s: one-thread builds, fresh JVM each: timed %s ms after a warm-up build of "
+                + "%s ms (%s); C++ %s ms%n", tag, java.util.Arrays.toString(ours1), java.util.Arrays.toString(cold),
+                d.items().length <= 200_000 ? "all trees" : "one tree", java.util.Arrays.toString(cppBuilds));
         List<BenchRow> rows = new ArrayList<>();
         try (AnnoyIndex ourIndex = AnnoyIndex.open(ours);
              AnnoyIndex shared = cpp ? AnnoyIndex.openBare(cppFile, metric, f, true) : null) {
@@ -238,19 +244,6 @@ final class BenchCommand implements Callable<Integer> {
                 sum += exact.recall(s.search(queries[i]), tops[i], queries[i], sim);
             }
             return sum / queries.length;
-        }
-    }
-
-    private double build(Datasets d, Metric metric, int nTrees, int threads, Path file) throws IOException {
-        try (var b = new AnnoyBuilder(metric, d.items()[0].length).threads(threads)) {
-            for (int i = 0; i < d.items().length; i++) {
-                b.addItem(i, d.items()[i]);
-            }
-            long t0 = System.nanoTime();
-            b.build(nTrees, x -> { });
-            double ms = (System.nanoTime() - t0) / 1e6;
-            b.save(file);
-            return ms;
         }
     }
 
