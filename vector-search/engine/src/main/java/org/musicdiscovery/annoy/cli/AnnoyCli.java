@@ -30,6 +30,8 @@ public final class AnnoyCli {
 
     @Command(name = "build", mixinStandardHelpOptions = true, description = "Build an index from a vectors file.")
     static final class Build implements Callable<Integer> {
+        /** {@code --warm-up} builds all the trees up to this many items, else one tree (enough for C2, and quick). */
+        static final int WARM_UP_ALL_TREES = 200_000;
         @Option(names = "--vectors", required = true, description = "id<TAB>v1 v2 ... vf per line")
         Path vectors;
         @Option(names = "--metric", required = true, description = "angular, dot or euclidean")
@@ -45,7 +47,7 @@ public final class AnnoyCli {
         @Option(names = "--dim", defaultValue = "0", description = "dimension (default: from the file)")
         int dim;
         @Option(names = "--warm-up", description = "first build the same items once, untimed and not kept "
-                + "(all trees up to 200,000 items, else one tree), so the kept build runs compiled code; for benchmarks")
+                + "(all trees up to 200,000 items, else one tree), so the kept build runs compiled code (benchmarks)")
         boolean warmUp;
 
         @Override
@@ -54,7 +56,7 @@ public final class AnnoyCli {
             VectorFile data = VectorFile.read(vectors, dim);
             err.printf("read %,d vectors of %d dims%n", data.size(), data.dimension());
             if (warmUp) {
-                int warmTrees = data.size() <= 200_000 ? trees : 1;
+                int warmTrees = data.size() <= WARM_UP_ALL_TREES ? trees : 1;
                 try (var w = builder(data)) {
                     w.build(warmTrees, done -> { });
                     err.printf("warm-up build: %d ms (%d trees)%n", w.buildMillis(), warmTrees);

@@ -144,10 +144,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         double oursBuild1 = median(ours1);
         double cppBuild = median(cppBuilds);
-        double oursBuildAll = ForkedBuild.run(itemsFile, metric, nTrees, 0, out.resolve(tag + ".ours-mt.annoy")).warmMs();
+        Path oursMt = out.resolve(tag + ".ours-mt.annoy");
+        double oursBuildAll = ForkedBuild.run(itemsFile, metric, nTrees, 0, oursMt).warmMs();
+        String warmUp = d.items().length <= AnnoyCli.Build.WARM_UP_ALL_TREES ? "all trees" : "one tree";
         System.err.printf(Locale.ROOT, "%s: one-thread builds, fresh JVM each: timed %s ms after a warm-up build of "
                 + "%s ms (%s); C++ %s ms%n", tag, java.util.Arrays.toString(ours1), java.util.Arrays.toString(cold),
-                d.items().length <= 200_000 ? "all trees" : "one tree", java.util.Arrays.toString(cppBuilds));
+                warmUp, java.util.Arrays.toString(cppBuilds));
         List<BenchRow> rows = new ArrayList<>();
         try (AnnoyIndex ourIndex = AnnoyIndex.open(ours);
              AnnoyIndex shared = cpp ? AnnoyIndex.openBare(cppFile, metric, f, true) : null) {
