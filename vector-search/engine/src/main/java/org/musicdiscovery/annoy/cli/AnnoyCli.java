@@ -47,7 +47,8 @@ public final class AnnoyCli {
         @Option(names = "--dim", defaultValue = "0", description = "dimension (default: from the file)")
         int dim;
         @Option(names = "--warm-up", description = "first build the same items once, untimed and not kept "
-                + "(all trees up to 200,000 items, else one tree), so the kept build runs compiled code (benchmarks)")
+                + "(all trees up to " + WARM_UP_ALL_TREES + " items, else one tree), so the kept build runs compiled "
+                + "code (benchmarks)")
         boolean warmUp;
 
         @Override

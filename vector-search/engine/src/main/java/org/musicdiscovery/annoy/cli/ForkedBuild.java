@@ -2,7 +2,6 @@ package org.musicdiscovery.annoy.cli;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +31,7 @@ record ForkedBuild(double coldMs, double warmMs) {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AnnoyCli.class.getName(), "build",
                 "--vectors", items.toString(), "--metric", metric.name(), "--trees", "" + nTrees,
                 "--threads", "" + threads, "--out", out.toString(), "--warm-up"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> lines;
-        try (var r = p.inputReader(StandardCharsets.UTF_8)) {
-            lines = r.lines().toList();
-        }
-        if (p.waitFor() != 0) {
-            throw new IOException("forked build failed: " + String.join("\n", lines));
-        }
+        List<String> lines = Driver.output(cmd, true); // the CLI reports on standard error
         return new ForkedBuild(ms(lines, WARM_UP), ms(lines, BUILT));
     }
 
