@@ -39,6 +39,7 @@ public final class AnnoyBuilder implements AutoCloseable {
     private long buildMillis;
     /** Subtrees up to this size are built from a contiguous copy of their items ({@link TreeBuilder#gathered}). */
     private long gatherBytes = TreeBuilder.GATHER_BYTES;
+    private boolean skipEqualSeeds = true;
 
     public AnnoyBuilder(Metric metric, int dimension) {
         if (dimension <= 0) {
@@ -64,6 +65,17 @@ public final class AnnoyBuilder implements AutoCloseable {
     AnnoyBuilder gatherBytes(long bytes) {
         this.gatherBytes = bytes;
         return this;
+    }
+
+    /** Whether two-means skips the steps of two equal seeds ({@link TwoMeans#sameSeeds}; same file either way). */
+    AnnoyBuilder skipEqualSeeds(boolean skip) {
+        this.skipEqualSeeds = skip;
+        return this;
+    }
+
+    /** Two-means runs of the built trees that started from two equal seeds. */
+    int equalSeedRuns() {
+        return trees.stream().mapToInt(TreeBuilder::equalSeedRuns).sum();
     }
 
     public AnnoyBuilder threads(int threads) {
@@ -148,8 +160,8 @@ public final class AnnoyBuilder implements AutoCloseable {
             for (int t = 0; t < nTrees; t++) {
                 int tree = t;
                 futures.add(pool.submit(() -> {
-                    var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, f, nItems,
-                            new Kiss64Random(seed + tree));
+                    var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, skipEqualSeeds, f,
+                            nItems, new Kiss64Random(seed + tree));
                     rootIds[tree] = tb.build(indices.clone(), scratch.get());
                     built[tree] = tb;
                     progress.accept(done.incrementAndGet());
@@ -170,7 +182,8 @@ public final class AnnoyBuilder implements AutoCloseable {
     }
 
     private TreeBuilder buildTree(int[] indices, float[] inverseNorms, int t, BuildScratch scratch) {
-        var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, f, nItems, new Kiss64Random(seed + t));
+        var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, skipEqualSeeds, f, nItems,
+                new Kiss64Random(seed + t));
         roots.add(tb.build(indices.clone(), scratch));
         trees.add(tb);
         return tb;

@@ -37,10 +37,11 @@ final class TreeBuilder {
 
     /**
      * {@code inverseNorms}: each item's {@link Simd#inverseNorm} of its {@link Metric#squaredNorm}, shared read-only
-     * by the trees (null for raw points); {@code gatherBytes}: the largest subtree built from a copy of its items.
+     * by the trees (null for raw points); {@code gatherBytes}: the largest subtree built from a copy of its items;
+     * {@code skipEqualSeeds}: see {@link TwoMeans#sameSeeds}.
      */
-    TreeBuilder(Metric metric, NodeStore items, float[] inverseNorms, long gatherBytes, int f, int nItems,
-            Kiss64Random random) {
+    TreeBuilder(Metric metric, NodeStore items, float[] inverseNorms, long gatherBytes, boolean skipEqualSeeds,
+            int f, int nItems, Kiss64Random random) {
         this.metric = metric;
         this.inverseNorms = inverseNorms;
         this.items = items;
@@ -48,7 +49,7 @@ final class TreeBuilder {
         this.nItems = nItems;
         this.k = metric.leafCapacity(f);
         this.random = random;
-        this.twoMeans = new TwoMeans(metric, f, random);
+        this.twoMeans = new TwoMeans(metric, f, random, skipEqualSeeds);
         this.viewSize = nItems;
         this.gatherBytes = items.hasSparse() ? 0 : gatherBytes; // sparse records are read, not the nodes
         this.nodes = new NodeStore(metric.nodeSize(f), Math.max(16, 4 * nItems / Math.max(1, k)));
@@ -59,6 +60,11 @@ final class TreeBuilder {
         this.scratch = scratch;
         scratch.sides(indices.length);
         return make(indices, 0, indices.length, true);
+    }
+
+    /** Two-means runs of this tree that started from two equal seeds (skipped steps). */
+    int equalSeedRuns() {
+        return twoMeans.equalSeeds;
     }
 
     private int item(int view) {
@@ -89,8 +95,8 @@ final class TreeBuilder {
         int[] left = scratch.left;
         int[] right = scratch.right;
         for (int attempt = 0; attempt < 3; attempt++) {
-            twoMeans.split(items, inverseNorms, idx, from, n, m);
-            partition(m, idx, from, n, left, right, counts);
+            boolean zeroPlane = twoMeans.split(items, inverseNorms, idx, from, n, m);
+            partition(m, zeroPlane, idx, from, n, left, right, counts);
             if (imbalance(counts) < 0.95) {
                 break;
             }
@@ -124,12 +130,16 @@ final class TreeBuilder {
      * Sides of idx[from..from+n) by the sign of their margins (ties at random), in order, into left and right.
      * A method of its own so that C2 compiles this loop by itself, the metric's kernel inlined: inside
      * {@link #make}, after two-means was inlined there, C2's node-count cutoff left the kernel a call per margin.
+     * Against an all-zero plane ({@code zeroPlane}) every margin is ±0, so none is measured: items are finite
+     * ({@link AnnoyBuilder#addItem}), and dot's extra dimension is finite for all items or for none (then the
+     * plane's is not 0).
      */
-    private void partition(Plane m, int[] idx, int from, int n, int[] left, int[] right, int[] counts) {
+    private void partition(Plane m, boolean zeroPlane, int[] idx, int from, int n, int[] left, int[] right,
+            int[] counts) {
         int c0 = 0, c1 = 0;
         for (int i = from; i < from + n; i++) {
             int id = idx[i];
-            float margin = metric.buildMargin(m, items, id, f);
+            float margin = zeroPlane ? 0f : metric.buildMargin(m, items, id, f);
             int side = margin > 0 ? 1 : 0;
             if (margin == 0) { // rare, so predictable
                 side = random.flip();

@@ -1,5 +1,7 @@
 package org.musicdiscovery.annoy;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * annoylib's {@code two_means}: two items seed two centroids, then each of 200 steps draws an item and moves the
  * nearer centroid (distance times the centroid's count, for balance) towards it; the metric turns the centroids
@@ -15,9 +17,13 @@ final class TwoMeans {
     private final Plane p;
     private final Plane q;
     private final float[] dots = new float[2];
+    private final boolean skipEqualSeeds;
+    /** Runs whose steps were skipped ({@link #sameSeeds}). */
+    int equalSeeds;
 
-    TwoMeans(Metric metric, int f, Kiss64Random random) {
+    TwoMeans(Metric metric, int f, Kiss64Random random, boolean skipEqualSeeds) {
         this.metric = metric;
+        this.skipEqualSeeds = skipEqualSeeds;
         this.f = f;
         this.random = random;
         this.p = new Plane(f);
@@ -26,13 +32,22 @@ final class TwoMeans {
 
     /**
      * The split plane of items idx[from..from+n) into {@code out}; {@code inverseNorms}: each item's
-     * {@link Simd#inverseNorm} (null for raw points).
+     * {@link Simd#inverseNorm} (null for raw points). Returns whether the plane is all zeros because both seeds
+     * held one vector (see {@link #sameSeeds}).
      */
-    void split(NodeStore items, float[] inverseNorms, int[] idx, int from, int n, Plane out) {
+    boolean split(NodeStore items, float[] inverseNorms, int[] idx, int from, int n, Plane out) {
         int i = random.index(n);
         int j = random.index(n - 1);
         j += (j >= i) ? 1 : 0;
         metric.seed(p, items, idx[from + i], f);
+        if (skipEqualSeeds && sameSeeds(items, idx[from + i], idx[from + j])) {
+            equalSeeds++;
+            for (int step = 0; step < STEPS; step++) {
+                random.index(n); // the draws the steps would have made, so the random stream stays annoylib's
+            }
+            metric.split(p, p, out, f);
+            return isZero(out);
+        }
         metric.seed(q, items, idx[from + j], f);
         if (metric.cosine()) {
             cosineSteps(items, inverseNorms, idx, from, n);
@@ -40,6 +55,30 @@ final class TwoMeans {
             pointSteps(items, idx, from, n);
         }
         metric.split(p, q, out, f);
+        return false;
+    }
+
+    /**
+     * Whether two seeds hold the same vector, bit for bit. Then the centroids start equal, every step measures
+     * them at the same distance from its item, neither moves, and the steps' arithmetic can be skipped: it decides
+     * nothing. Real genre data has many such splits: 77 of MTG-Jamendo's 7,462 distinct genre sets hold 41 % of
+     * its 55,094 tracks, and a node made mostly of one of them is split by a coin per item. In its 10-tree angular
+     * build, 17 % of two-means runs start from two equal seeds.
+     */
+    private boolean sameSeeds(NodeStore items, int a, int b) {
+        long va = items.offset(a) + metric.vectorOffset();
+        long vb = items.offset(b) + metric.vectorOffset();
+        long bytes = 4L * f;
+        return MemorySegment.mismatch(items.segment(), va, va + bytes, items.segment(), vb, vb + bytes) < 0;
+    }
+
+    private boolean isZero(Plane plane) {
+        for (int z = 0; z < f; z++) {
+            if (plane.v[z] != 0) {
+                return false;
+            }
+        }
+        return plane.extra == 0;
     }
 
     private void cosineSteps(NodeStore items, float[] inverseNorms, int[] idx, int from, int n) {
