@@ -171,7 +171,8 @@ public final class CollectionBuilder {
         Map<String, String> trees = new LinkedHashMap<>();
         for (String metric : metrics) {
             String file = metric + ".annoy";
-            try (var b = new AnnoyBuilder(Metric.of(metric), f).seed(seed).threads(threads)) {
+            try (var b = new AnnoyBuilder(Metric.of(metric), f).seed(seed).threads(threads)
+                    .expectItems(items.vectors().length)) {
                 for (int i = 0; i < items.vectors().length; i++) {
                     b.addItem(i, items.vectors()[i]);
                 }

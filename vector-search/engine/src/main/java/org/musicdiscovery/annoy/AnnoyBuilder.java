@@ -83,6 +83,16 @@ public final class AnnoyBuilder implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sizes the item store for ids below {@code n} at once (a hint: larger ids still grow it). Grown item by item it
+     * is copied and its arena closed ~27 times on the way to 1M items, each close a handshake with every thread
+     * (~0.2 s of CPU for 1M × 64).
+     */
+    public AnnoyBuilder expectItems(int n) {
+        items.ensure(n);
+        return this;
+    }
+
     public void addItem(int id, float[] vector) {
         if (!roots.isEmpty()) {
             throw new IllegalStateException("cannot add items after build");

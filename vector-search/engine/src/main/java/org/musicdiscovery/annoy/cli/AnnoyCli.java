@@ -2,6 +2,7 @@ package org.musicdiscovery.annoy.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.musicdiscovery.annoy.AnnoyBuilder;
@@ -74,7 +75,8 @@ public final class AnnoyCli {
         }
 
         private AnnoyBuilder builder(VectorFile data) {
-            var builder = new AnnoyBuilder(Metric.of(metric), data.dimension()).seed(seed).threads(threads);
+            var builder = new AnnoyBuilder(Metric.of(metric), data.dimension()).seed(seed).threads(threads)
+                    .expectItems(Arrays.stream(data.ids()).max().orElse(-1) + 1);
             for (int i = 0; i < data.size(); i++) {
                 builder.addItem(data.ids()[i], data.vectors()[i]);
             }

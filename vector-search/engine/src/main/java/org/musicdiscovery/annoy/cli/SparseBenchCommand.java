@@ -278,7 +278,7 @@ final class SparseBenchCommand implements Callable<Integer> {
 
     private Path build(String metric) throws IOException {
         Path file = out.resolve("ours-" + metric + ".annoy");
-        try (var b = new AnnoyBuilder(Metric.of(metric), items[0].length).threads(0)) {
+        try (var b = new AnnoyBuilder(Metric.of(metric), items[0].length).threads(0).expectItems(items.length)) {
             for (int i = 0; i < items.length; i++) {
                 b.addItem(i, items[i]);
             }
