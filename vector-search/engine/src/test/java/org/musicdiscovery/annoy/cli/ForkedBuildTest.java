@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -24,16 +23,13 @@ class ForkedBuildTest {
     void buildsTheSameFileInAChildJvmAndReportsBothTimes() throws Exception {
         Random r = new Random(3);
         float[][] items = new float[400][12];
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < items.length; i++) {
-            StringBuilder line = new StringBuilder(i + "\t");
-            for (int d = 0; d < items[i].length; d++) {
-                items[i][d] = (float) r.nextGaussian();
-                line.append(d == 0 ? "" : " ").append(items[i][d]);
+        for (float[] item : items) {
+            for (int d = 0; d < item.length; d++) {
+                item[d] = (float) r.nextGaussian();
             }
-            lines.add(line.toString());
         }
-        Path tsv = Files.write(dir.resolve("items.tsv"), lines);
+        Path tsv = dir.resolve("items.tsv");
+        VectorFile.write(tsv, items);
         for (String metric : List.of("angular", "dot")) {
             Path forked = dir.resolve(metric + ".forked.annoy");
             ForkedBuild b = ForkedBuild.run(tsv, Metric.of(metric), 5, 1, forked);
