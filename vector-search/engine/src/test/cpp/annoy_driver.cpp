@@ -5,6 +5,8 @@
 //   annoy_driver bench METRIC F INDEX QUERIES K SEARCH_K REPEAT   prints "<microseconds per query>"
 //   annoy_driver latency METRIC F INDEX QUERIES K SEARCH_K REPEAT prints "p50 p99 mean" (µs) over the queries of each
 //                                                                 query's fastest repeat (the first is a warm-up)
+// METRIC is angular, dot or euclidean; for build only, also dot628: dot with the split math of upstream PR #628
+// (unreleased, 24+4f nodes), the algorithm our engine builds dot with, so its build times can be compared like for like.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +20,105 @@
 #include "annoylib.h"
 
 using namespace std;
+
+// Upstream PR #628 ("Fix incorrect dot_factor usage") over the 1.17.0 header: two-means measures angular distances
+// over all f+1 dimensions (norms cached in the node, as upstream does), moves the extra dimension with the mean, and
+// the build margin includes the item's own extra dimension. Written here from the PR's description of the math; the
+// file it writes has upstream main's 24+4f dot layout, which no released reader loads, so it is used for builds only.
+struct DotProduct628 : DotProduct {
+  template <typename S, typename T>
+  struct Node {
+    S n_descendants;
+    S children[2];
+    T dot_factor;
+    T norm;
+    bool built;
+    T v[V_ARRAY_SIZE];
+  };
+
+  template <typename S, typename T>
+  static inline T distance(const Node<S, T>* x, const Node<S, T>* y, int f) {
+    T pp = x->norm ? x->norm : dot(x->v, x->v, f) + x->dot_factor * x->dot_factor;
+    T qq = y->norm ? y->norm : dot(y->v, y->v, f) + y->dot_factor * y->dot_factor;
+    T pq = dot(x->v, y->v, f) + x->dot_factor * y->dot_factor;
+    T ppqq = pp * qq;
+    return ppqq > 0 ? 2.0 - 2.0 * pq / sqrt(ppqq) : 2.0;
+  }
+
+  template <typename S, typename T>
+  static inline void init_node(Node<S, T>* n, int f) {
+    n->built = false;
+    n->norm = dot(n->v, n->v, f) + n->dot_factor * n->dot_factor;
+  }
+
+  template <typename T, typename N>
+  static inline void normalize(N* node, int f) {
+    T norm = sqrt(dot(node->v, node->v, f) + node->dot_factor * node->dot_factor);
+    if (norm > 0) {
+      for (int z = 0; z < f; z++) node->v[z] /= norm;
+      node->dot_factor /= norm;
+    }
+  }
+
+  template <typename T, typename N, typename Random>
+  static inline void two_means(const vector<N*>& nodes, int f, Random& random, N* p, N* q) {
+    size_t count = nodes.size();
+    size_t i = random.index(count);
+    size_t j = random.index(count - 1);
+    j += (j >= i);
+    copy_node<T, N>(p, nodes[i], f);
+    copy_node<T, N>(q, nodes[j], f);
+    normalize<T, N>(p, f);
+    normalize<T, N>(q, f);
+    init_node(p, f);
+    init_node(q, f);
+    int ic = 1, jc = 1;
+    for (int l = 0; l < 200; l++) {
+      N* x = nodes[random.index(count)];
+      T di = ic * distance(p, x, f), dj = jc * distance(q, x, f);
+      T norm = sqrt(dot(x->v, x->v, f) + x->dot_factor * x->dot_factor);
+      if (!(norm > T(0))) continue;
+      N* c = di < dj ? p : (dj < di ? q : nullptr);
+      if (c == nullptr) continue;
+      int& n = di < dj ? ic : jc;
+      for (int z = 0; z < f; z++) c->v[z] = (c->v[z] * n + x->v[z] / norm) / (n + 1);
+      c->dot_factor = (c->dot_factor * n + x->dot_factor / norm) / (n + 1);
+      init_node(c, f);
+      n++;
+    }
+  }
+
+  template <typename S, typename T, typename Random>
+  static inline void create_split(const vector<Node<S, T>*>& nodes, int f, size_t s, Random& random, Node<S, T>* n) {
+    Node<S, T>* p = (Node<S, T>*)alloca(s);
+    Node<S, T>* q = (Node<S, T>*)alloca(s);
+    p->dot_factor = q->dot_factor = 0;
+    two_means<T>(nodes, f, random, p, q);
+    for (int z = 0; z < f; z++) n->v[z] = p->v[z] - q->v[z];
+    n->dot_factor = p->dot_factor - q->dot_factor;
+    normalize<T>(n, f);
+  }
+
+  template <typename S, typename T>
+  static inline T margin(const Node<S, T>* n, const T* y, int f) {
+    return dot(n->v, y, f);
+  }
+
+  // 1.17.0's _make_tree passes an item's v only; the item's own extra dimension sits at a fixed offset before it
+  template <typename S, typename T, typename Random>
+  static inline bool side(const Node<S, T>* n, const T* y, int f, Random& random) {
+    typedef Node<S, T> N;
+    const N* item = (const N*)((const char*)y - offsetof(N, v));
+    T m = dot(n->v, y, f) + n->dot_factor * item->dot_factor;
+    return m != 0 ? m > 0 : (bool)random.flip();
+  }
+
+  template <typename T, typename S, typename N>
+  static inline void preprocess(void* nodes, size_t s, const S node_count, const int f) {
+    DotProduct::preprocess<T, S, N>(nodes, s, node_count, f);
+    for (S i = 0; i < node_count; i++) init_node(get_node_ptr<S, N>(nodes, s, i), f);
+  }
+};
 
 template <typename D>
 using Index = AnnoyIndex<int32_t, float, D, Kiss64Random, AnnoyIndexSingleThreadedBuildPolicy>;
@@ -116,6 +217,13 @@ int main(int argc, char** argv) {
   string metric = argv[2];
   if (metric == "angular") return run<Angular>(argc, argv);
   if (metric == "dot") return run<DotProduct>(argc, argv);
+  if (metric == "dot628") {
+    if (string(argv[1]) != "build") {
+      fprintf(stderr, "dot628 is for builds only: its 24+4f files load in no released reader\n");
+      return 2;
+    }
+    return run<DotProduct628>(argc, argv);
+  }
   if (metric == "euclidean") return run<Euclidean>(argc, argv);
   fprintf(stderr, "unknown metric %s\n", metric.c_str());
   return 2;

@@ -135,21 +135,28 @@ final class BenchCommand implements Callable<Integer> {
         double[] ours1 = new double[rounds];
         double[] cold = new double[rounds];
         double[] cppBuilds = new double[rounds];
+        double[] cpp628Builds = new double[rounds];
+        // dot: C++ also builds with PR #628's math (the driver's dot628), the algorithm ours runs; 1.17.0's dot splits
+        // are cheaper per two-means step (a dot product, no norms) and are the released file's own
+        boolean dot628 = cpp && metric.name().equals("dot");
         for (int r = 0; r < rounds; r++) {
             ForkedBuild b = ForkedBuild.run(itemsFile, metric, nTrees, 1, ours);
             ours1[r] = b.warmMs();
             cold[r] = b.coldMs();
-            cppBuilds[r] = !cpp ? Double.NaN : Double.parseDouble(Driver.run(oracle, "build", metric.name(), "" + f,
-                    "" + nTrees, "1234567890987654321", itemsFile.toString(), cppFile.toString()).getFirst().trim());
+            cppBuilds[r] = !cpp ? Double.NaN : cppBuild(metric.name(), f, nTrees, itemsFile, cppFile);
+            cpp628Builds[r] = !dot628 ? Double.NaN : cppBuild("dot628", f, nTrees, itemsFile, cpp628File(tag));
         }
+        Files.deleteIfExists(cpp628File(tag)); // 24+4f: no released reader loads it, so nothing queries it
         double oursBuild1 = median(ours1);
         double cppBuild = median(cppBuilds);
+        double cpp628Build = median(cpp628Builds);
         Path oursMt = out.resolve(tag + ".ours-mt.annoy");
         double oursBuildAll = ForkedBuild.run(itemsFile, metric, nTrees, 0, oursMt).warmMs();
         String warmUp = d.items().length <= AnnoyCli.Build.WARM_UP_ALL_TREES ? "all trees" : "one tree";
         System.err.printf(Locale.ROOT, "%s: one-thread builds, fresh JVM each: timed %s ms after a warm-up build of "
-                + "%s ms (%s); C++ %s ms%n", tag, java.util.Arrays.toString(ours1), java.util.Arrays.toString(cold),
-                warmUp, java.util.Arrays.toString(cppBuilds));
+                + "%s ms (%s); C++ %s ms%s%n", tag, java.util.Arrays.toString(ours1), java.util.Arrays.toString(cold),
+                warmUp, java.util.Arrays.toString(cppBuilds),
+                dot628 ? "; C++ with #628's math " + java.util.Arrays.toString(cpp628Builds) + " ms" : "");
         List<BenchRow> rows = new ArrayList<>();
         try (AnnoyIndex ourIndex = AnnoyIndex.open(ours);
              AnnoyIndex shared = cpp ? AnnoyIndex.openBare(cppFile, metric, f, true) : null) {
@@ -178,7 +185,7 @@ final class BenchCommand implements Callable<Integer> {
                 double recallOursBuilt = recall(truth, d.queries(), q -> ourIndex.search(q, k, searchK));
                 var row = new BenchRow(d.name(), d.items().length, f, metric.name(), nTrees, searchK, recallShared,
                         recallOursBuilt, oursQps, oursQpsAll, cppQps, exactQps, oursBuild1, oursBuildAll, cppBuild,
-                        Files.size(ours), median(denseRounds));
+                        Files.size(ours), median(denseRounds), cpp628Build);
                 System.out.println(row.text());
                 rows.add(row);
                 if (ties != null) {
@@ -191,6 +198,17 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return rows;
+    }
+
+    /** One C++ build of the items, one thread; its own timing of {@code build()} in ms (reading excluded). */
+    private double cppBuild(String metric, int f, int nTrees, Path items, Path file)
+            throws IOException, InterruptedException {
+        return Double.parseDouble(Driver.run(oracle, "build", metric, "" + f, "" + nTrees, "1234567890987654321",
+                items.toString(), file.toString()).getFirst().trim());
+    }
+
+    private Path cpp628File(String tag) {
+        return out.resolve(tag + ".cpp628.annoy");
     }
 
     /** Lucene's HNSW on the same items and queries, recall against the same exact truth, single thread. */
