@@ -73,11 +73,7 @@ class Annoy4sCompatibilityTest {
         float[][] queries = Oracle.data(QUERIES, F, false, 24);
         Path file = dir.resolve("ours." + metric + ".annoy");
         try (var builder = new AnnoyBuilder(Metric.of(metric), F).seed(7)) {
-            for (int i = 0; i < N; i++) {
-                builder.addItem(i, items[i]);
-            }
-            builder.build(8, t -> { });
-            builder.save(file);
+            TestIndexes.build(builder, items, 8, file);
         }
         Pointer native_ = create(metric);
         try {

@@ -80,11 +80,7 @@ class CppCompatibilityTest {
         Path oursFile = dir.resolve("ours.annoy");
         Path cppFile = dir.resolve("cpp.annoy");
         try (var builder = new AnnoyBuilder(metric, F).seed(42)) {
-            for (int i = 0; i < N; i++) {
-                builder.addItem(i, items[i]);
-            }
-            builder.build(10, t -> { });
-            builder.save(oursFile);
+            TestIndexes.build(builder, items, 10, oursFile);
         }
         Oracle.run("build", metricName, "" + F, "10", "42", vectors.toString(), cppFile.toString());
         int searchK = 2000;

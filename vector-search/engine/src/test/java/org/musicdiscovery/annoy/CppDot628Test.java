@@ -31,11 +31,7 @@ class CppDot628Test {
         Path vectors = Oracle.write(dir.resolve("items.tsv"), items);
         Path ours = dir.resolve("ours.annoy");
         try (var builder = new AnnoyBuilder(Metric.of("dot"), F).seed(42)) {
-            for (int i = 0; i < N; i++) {
-                builder.addItem(i, items[i]);
-            }
-            builder.build(1, t -> { });
-            builder.save(ours);
+            TestIndexes.build(builder, items, 1, ours);
         }
         Path cpp628 = dir.resolve("cpp628.annoy");
         Path cpp117 = dir.resolve("cpp117.annoy");

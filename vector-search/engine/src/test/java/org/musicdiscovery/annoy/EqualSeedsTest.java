@@ -33,11 +33,7 @@ class EqualSeedsTest {
                 for (Path file : new Path[] {skipped, full}) {
                     try (var b = new AnnoyBuilder(Metric.of(metricName), f).seed(11).threads(1)) {
                         b.skipEqualSeeds(file == skipped);
-                        for (int i = 0; i < items.length; i++) {
-                            b.addItem(i, items[i]);
-                        }
-                        b.build(5, t -> { });
-                        b.save(file);
+                        TestIndexes.build(b, items, 5, file);
                         runs += b.equalSeedRuns();
                     }
                 }

@@ -23,11 +23,7 @@ class ExpectItemsTest {
                 if (file == presized) {
                     b.expectItems(3000); // a hint below the ids added: the store still grows past it
                 }
-                for (int i = 0; i < items.length; i++) {
-                    b.addItem(i, items[i]);
-                }
-                b.build(4, t -> { });
-                b.save(file);
+                TestIndexes.build(b, items, 4, file);
                 assertEquals(items.length, b.size());
             }
         }

@@ -32,11 +32,7 @@ class IndexValidationTest {
     static IndexManifest build(Path file, Metric metric, long seed, int threads) throws IOException {
         float[][] items = Oracle.data(500, F, true, 7);
         try (var b = new AnnoyBuilder(metric, F).seed(seed).threads(threads)) {
-            for (int i = 0; i < items.length; i++) {
-                b.addItem(i, items[i]);
-            }
-            b.build(5, t -> { });
-            return b.save(file);
+            return TestIndexes.build(b, items, 5, file);
         }
     }
 
@@ -61,11 +57,7 @@ class IndexValidationTest {
             Path small = dir.resolve("small-" + metric + ".annoy");
             float[][] items = Oracle.data(13, 300, true, 3); // K ≥ 300 for every metric at f = 300
             try (var b = new AnnoyBuilder(Metric.of(metric), 300).seed(1).threads(1)) {
-                for (int i = 0; i < items.length; i++) {
-                    b.addItem(i, items[i]);
-                }
-                b.build(5, t -> { });
-                b.save(small);
+                TestIndexes.build(b, items, 5, small);
             }
             try (AnnoyIndex index = AnnoyIndex.open(small)) { // Annoy's load() finds 9 roots for the 5 trees
                 assertEquals(13, index.nItems(), metric);
@@ -102,11 +94,7 @@ class IndexValidationTest {
             for (Path file : new Path[] {direct, copied, copied2}) {
                 try (var b = new AnnoyBuilder(Metric.of(metric), 24).seed(5).threads(file == copied2 ? 2 : 1)) {
                     b.gatherBytes(file == direct ? 0 : TreeBuilder.GATHER_BYTES);
-                    for (int i = 0; i < items.length; i++) {
-                        b.addItem(i, items[i]);
-                    }
-                    b.build(6, t -> { });
-                    b.save(file);
+                    TestIndexes.build(b, items, 6, file);
                 }
             }
             assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(copied), metric);
@@ -131,11 +119,7 @@ class IndexValidationTest {
 
     private static void buildWide(Path file, Metric metric, float[][] items) throws IOException {
         try (var b = new AnnoyBuilder(metric, items[0].length).seed(3).threads(1)) {
-            for (int i = 0; i < items.length; i++) {
-                b.addItem(i, items[i]);
-            }
-            b.build(4, t -> { });
-            b.save(file);
+            TestIndexes.build(b, items, 4, file);
         }
     }
 

@@ -142,11 +142,7 @@ class SparseProbeTest {
             for (Path file : new Path[] {sparse, dense}) {
                 try (var b = new AnnoyBuilder(Metric.of(metricName), f).seed(7).threads(2)) {
                     b.sparseBudget(file == dense ? 0 : Long.MAX_VALUE);
-                    for (int i = 0; i < items.length; i++) {
-                        b.addItem(i, items[i]);
-                    }
-                    b.build(6, t -> { });
-                    b.save(file);
+                    TestIndexes.build(b, items, 6, file);
                 }
             }
             assertArrayEquals(Files.readAllBytes(dense), Files.readAllBytes(sparse), metricName + " f=" + f);
@@ -160,11 +156,7 @@ class SparseProbeTest {
             Path file = dir.resolve(metricName + f + ".annoy");
             float[][] items = Oracle.data(2000, f, true, f);
             try (var b = new AnnoyBuilder(Metric.of(metricName), f).seed(1).threads(1)) {
-                for (int i = 0; i < items.length; i++) {
-                    b.addItem(i, items[i]);
-                }
-                b.build(8, t -> { });
-                b.save(file);
+                TestIndexes.build(b, items, 8, file);
             }
             float[][] queries = Oracle.mixes(200, f, 5);
             try (AnnoyIndex index = AnnoyIndex.open(file)) {
