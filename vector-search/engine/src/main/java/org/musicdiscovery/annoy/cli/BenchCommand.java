@@ -28,11 +28,17 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Recall@k and QPS: ours vs C++ Annoy vs exact scan; writes CSV and an SVG plot.")
 final class BenchCommand implements Callable<Integer> {
-    /** Alternating measuring rounds per engine and setting; the median of each is reported. */
-    static final int ROUNDS = 3;
+    /**
+     * Alternating measuring rounds per engine and setting; the median of each is reported. Five, not three: on the
+     * Firecracker VMs here one engine's second of queries (or one build) can run up to 2× slower than the next, and
+     * a median of three let two such seconds on one side decide a ratio.
+     */
+    static final int ROUNDS = 5;
+    /** Datasets up to this many items build {@link #ROUNDS} times per engine; up to {@link #BIG}, three times. */
+    static final int SMALL = 200_000;
     /**
      * Datasets above this many items build once per engine (a round of 10M-item builds takes many minutes); up to
-     * it three alternating rounds, as one round of 1M-item builds moved by ±15 % between runs on this VM.
+     * it three alternating rounds at least, as one round of 1M-item builds moved by ±15 % between runs on this VM.
      */
     static final int BIG = 2_000_000;
 
@@ -131,7 +137,7 @@ final class BenchCommand implements Callable<Integer> {
         Path ours = out.resolve(tag + ".ours.annoy");
         Path cppFile = out.resolve(tag + ".cpp.annoy");
         // one-thread builds of ours and C++ alternate, the median of each (as for queries); one round on big sets
-        int rounds = d.items().length > BIG ? 1 : ROUNDS;
+        int rounds = d.items().length > BIG ? 1 : d.items().length > SMALL ? 3 : ROUNDS;
         double[] ours1 = new double[rounds];
         double[] cold = new double[rounds];
         double[] cppBuilds = new double[rounds];
