@@ -23,7 +23,7 @@ using namespace std;
 
 // Upstream PR #628 ("Fix incorrect dot_factor usage") over the 1.17.0 header: two-means measures angular distances
 // over all f+1 dimensions (norms cached in the node, as upstream does), moves the extra dimension with the mean, and
-// the build margin includes the item's own extra dimension. Written here from the PR's description of the math; the
+// the build margin includes the item's own extra dimension. Written here after the PR's math (upstream main); the
 // file it writes has upstream main's 24+4f dot layout, which no released reader loads, so it is used for builds only.
 struct DotProduct628 : DotProduct {
   template <typename S, typename T>
