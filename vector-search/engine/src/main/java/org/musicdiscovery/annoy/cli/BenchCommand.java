@@ -142,8 +142,8 @@ final class BenchCommand implements Callable<Integer> {
         double[] cold = new double[rounds];
         double[] cppBuilds = new double[rounds];
         double[] cpp628Builds = new double[rounds];
-        // dot: C++ also builds with PR #628's math (the driver's dot628), the algorithm ours runs; 1.17.0's dot splits
-        // are cheaper per two-means step (a dot product, no norms) and are the released file's own
+        // dot: C++ also builds with PR #628's math (the driver's dot628), the algorithm ours runs; 1.17.0's dot
+        // two-means measures a bare -p·x (no centroid norms, no extra dimension) and is the released files' own
         boolean dot628 = cpp && metric.name().equals("dot");
         for (int r = 0; r < rounds; r++) {
             ForkedBuild b = ForkedBuild.run(itemsFile, metric, nTrees, 1, ours);
