@@ -170,8 +170,7 @@ public final class AnnoyBuilder implements AutoCloseable {
             for (int t = 0; t < nTrees; t++) {
                 int tree = t;
                 futures.add(pool.submit(() -> {
-                    var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, skipEqualSeeds, f,
-                            nItems, new Kiss64Random(seed + tree));
+                    var tb = newTree(inverseNorms, tree);
                     rootIds[tree] = tb.build(indices.clone(), scratch.get());
                     built[tree] = tb;
                     progress.accept(done.incrementAndGet());
@@ -192,11 +191,16 @@ public final class AnnoyBuilder implements AutoCloseable {
     }
 
     private TreeBuilder buildTree(int[] indices, float[] inverseNorms, int t, BuildScratch scratch) {
-        var tb = new TreeBuilder(metric, items, inverseNorms, gatherBytes, skipEqualSeeds, f, nItems,
-                new Kiss64Random(seed + t));
+        var tb = newTree(inverseNorms, t);
         roots.add(tb.build(indices.clone(), scratch));
         trees.add(tb);
         return tb;
+    }
+
+    /** Tree {@code t}'s builder, seeded {@code seed + t} whichever thread builds it. */
+    private TreeBuilder newTree(float[] inverseNorms, int t) {
+        return new TreeBuilder(metric, items, inverseNorms, gatherBytes, skipEqualSeeds, f, nItems,
+                new Kiss64Random(seed + t));
     }
 
     /** Each present item's inverse {@link Metric#squaredNorm}, once for all trees (null for raw-point metrics). */
