@@ -123,6 +123,31 @@ class GenreSearchSystemTest {
         assertEquals(computed, cached);
     }
 
+    /** Items whose details core has read (the summary DetailPopulator records), from its metrics endpoint. */
+    static double detailsRead() throws Exception {
+        var metrics = Http.get(stack.core.url() + "/q/metrics");
+        assertEquals(200, metrics.status());
+        return metrics.body().lines().filter(l -> l.startsWith("discovery_details_read_sum"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    @Order(3)
+    void aGenreMissReadsTheDetailsOfItsPageOnly() throws Exception {
+        double before = detailsRead();
+        var a = Http.postJson(stack.core.url() + "/internal/v1/discover",
+                "{\"genres\":{\"soul\":0.57,\"rock\":0.43},\"type\":\"any\",\"limit\":4,\"offset\":1}",
+                Map.of("X-Internal-Token", SystemStack.TOKEN));
+        assertEquals(200, a.status(), a.body());
+        assertEquals("miss", a.json().path("cache").asText(), a.body());
+        assertEquals(4, items(a).size(), a.body());
+        // ranking and de-duplication ran on the popularity and duplicate keys sent with vector-search's candidates
+        assertEquals(4, detailsRead() - before, 0.0, "details read for the page's 4 items, not every candidate");
+        for (JsonNode item : items(a)) {
+            assertFalse(item.path("title").asText().isEmpty(), "the page is populated: " + item);
+        }
+    }
+
     @Test
     @Order(4)
     void anExplicitMixGoesStraightToCore() throws Exception {

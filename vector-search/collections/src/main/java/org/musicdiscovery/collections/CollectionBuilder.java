@@ -40,9 +40,14 @@ public final class CollectionBuilder {
 
     /**
      * Vectors with their catalogue identity and popularity; {@code typeCodes[i]}/{@code ids[i]}/{@code popularity[i]}
-     * belong to vector i.
+     * belong to vector i, and so does {@code duplicates[i]}, a song's duplicate-key hash (0 for other types), when
+     * the export had them (else null: the version then has no facts file).
      */
-    public record Items(float[][] vectors, char[] typeCodes, long[] ids, double[] popularity) {
+    public record Items(float[][] vectors, char[] typeCodes, long[] ids, double[] popularity, long[] duplicates) {
+        public Items(float[][] vectors, char[] typeCodes, long[] ids, double[] popularity) {
+            this(vectors, typeCodes, ids, popularity, null);
+        }
+
         /** Without popularity (all equal): items keep their export order. */
         public Items(float[][] vectors, char[] typeCodes, long[] ids) {
             this(vectors, typeCodes, ids, new double[ids.length]);
@@ -59,13 +64,17 @@ public final class CollectionBuilder {
             char[] t = new char[order.length];
             long[] id = new long[order.length];
             double[] pop = new double[order.length];
+            long[] dup = duplicates == null ? null : new long[order.length];
             for (int i = 0; i < order.length; i++) {
                 v[i] = vectors[order[i]];
                 t[i] = typeCodes[order[i]];
                 id[i] = ids[order[i]];
                 pop[i] = popularity[order[i]];
+                if (dup != null) {
+                    dup[i] = duplicates[order[i]];
+                }
             }
-            return new Items(v, t, id, pop);
+            return new Items(v, t, id, pop, dup);
         }
     }
 
@@ -73,14 +82,17 @@ public final class CollectionBuilder {
     }
 
     /**
-     * The catalogue's sparse export: {@code vid TAB type TAB catalogueId TAB dim:weight,dim:weight... [TAB popularity]}
-     * (exports written before popularity was added have four columns: all items then count as equally popular).
+     * The catalogue's sparse export: {@code vid TAB type TAB catalogueId TAB dim:weight,dim:weight... [TAB popularity
+     * [TAB duplicate]]}, duplicate a song's duplicate-key hash in hex ({@code -} for other types). Exports written
+     * before popularity was added have four columns (all items then count as equally popular), and those before the
+     * duplicate hash five (the version then has no facts: core reads every candidate's details).
      */
     public static Items readSparse(Path file, int dimension) throws IOException {
         List<float[]> vectors = new ArrayList<>();
         List<Character> types = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         List<Double> popularity = new ArrayList<>();
+        List<Long> duplicates = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int lineNo = 0;
             for (String line; (line = in.readLine()) != null; ) {
@@ -89,9 +101,10 @@ public final class CollectionBuilder {
                     continue;
                 }
                 String[] f = line.split("\t");
-                if (f.length < 4 || f.length > 5 || Integer.parseInt(f[0]) != vectors.size() || f[1].length() != 1) {
+                if (f.length < 4 || f.length > 6 || Integer.parseInt(f[0]) != vectors.size() || f[1].length() != 1
+                        || lineNo > 1 && (f.length == 6) != (duplicates.size() == lineNo - 1)) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": expected vid, type, id, dim:weight list"
-                            + " [, popularity] with vids 0..n-1 in order");
+                            + " [, popularity [, duplicate]] with vids 0..n-1 in order, the same columns on every line");
                 }
                 float[] v = new float[dimension];
                 for (String entry : f[3].split(",")) {
@@ -101,10 +114,15 @@ public final class CollectionBuilder {
                 vectors.add(v);
                 types.add(f[1].charAt(0));
                 ids.add(Long.parseLong(f[2]));
-                popularity.add(f.length == 5 ? Double.parseDouble(f[4]) : 0.0);
+                popularity.add(f.length >= 5 ? Double.parseDouble(f[4]) : 0.0);
+                if (f.length == 6) {
+                    duplicates.add(f[5].equals("-") ? 0L : Long.parseUnsignedLong(f[5], 16));
+                }
             }
         }
-        return items(vectors, types, ids, popularity);
+        Items items = items(vectors, types, ids, popularity);
+        return duplicates.isEmpty() ? items : new Items(items.vectors(), items.typeCodes(), items.ids(),
+                items.popularity(), duplicates.stream().mapToLong(Long::longValue).toArray());
     }
 
     /**
@@ -184,6 +202,11 @@ public final class CollectionBuilder {
             trees.put(metric, file);
         }
         writeItems(dir.resolve("items.bin"), items);
+        String factsFile = null;
+        if (items.duplicates() != null) {
+            factsFile = ItemMap.FACTS_FILE;
+            Files.write(dir.resolve(factsFile), ItemMap.facts(items.duplicates(), items.popularity()));
+        }
         String sparseFile = null;
         String dimsFile = null;
         if (dims != null) { // a sparse collection: the exact index over the same items, for sparse queries
@@ -196,7 +219,7 @@ public final class CollectionBuilder {
             Files.writeString(dir.resolve(dimsFile), sb, StandardCharsets.UTF_8);
         }
         new CollectionManifest(name, version, dims != null ? "sparse" : "dense", f, items.vectors().length, trees,
-                "items.bin", dimsFile, source, sparseFile, ITEM_ORDER).write(dir);
+                "items.bin", dimsFile, source, sparseFile, ITEM_ORDER, factsFile).write(dir);
         Path tmp = root.resolve(name).resolve("CURRENT.tmp");
         Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, root.resolve(name).resolve("CURRENT"), StandardCopyOption.REPLACE_EXISTING,

@@ -23,11 +23,13 @@ import java.util.Map;
  * @param source    what the vectors were built from
  * @param sparseIndex the exact sparse index file (sparse collections built since issue 9), else null
  * @param itemOrder how items are numbered, which is how equal scores are ordered (null: export order)
+ * @param facts     the item facts file ({@link ItemMap}: popularity and duplicate-key hash per item), else null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CollectionManifest(String name, String version, String space, int dimension, int nItems,
-        Map<String, String> trees, String items, String dims, String source, String sparseIndex, String itemOrder) {
+        Map<String, String> trees, String items, String dims, String source, String sparseIndex, String itemOrder,
+        String facts) {
 
     public static final String FILE = "collection.json";
     private static final ObjectMapper JSON = new ObjectMapper();

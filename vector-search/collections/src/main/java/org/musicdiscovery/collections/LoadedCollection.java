@@ -67,7 +67,8 @@ public final class LoadedCollection {
             if (m.sparseIndex() != null) {
                 sparse = openSparse(versionDir.resolve(m.sparseIndex()), m);
             }
-            items = ItemMap.open(versionDir.resolve(m.items()), m.nItems());
+            items = ItemMap.open(versionDir.resolve(m.items()),
+                    m.facts() == null ? null : versionDir.resolve(m.facts()), m.nItems());
             Dimensions dims = m.sparse() ? Dimensions.read(versionDir.resolve(m.dims()), m.dimension()) : null;
             return new LoadedCollection(m, Map.copyOf(opened), sparse, items, dims);
         } catch (RuntimeException e) {

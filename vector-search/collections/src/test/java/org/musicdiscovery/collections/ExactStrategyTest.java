@@ -291,7 +291,7 @@ class ExactStrategyTest {
                 "test", msg -> { });
         CollectionManifest m = CollectionManifest.read(dir);
         new CollectionManifest(m.name(), m.version(), m.space(), m.dimension(), m.nItems(), m.trees(), m.items(),
-                m.dims(), m.source(), null, null).write(dir); // as versions built before the sparse index
+                m.dims(), m.source(), null, null, null).write(dir); // as versions built before the sparse index
         Files.delete(dir.resolve(CollectionBuilder.SPARSE_FILE));
         LoadedCollection c = LoadedCollection.open(dir, AnnoyTrees::open);
         try {

@@ -71,6 +71,22 @@ class SearchApiTest {
     }
 
     @Test
+    void factsComeWithTheVectorsWhenTheCollectionHasThem() {
+        for (var c : candidates(search("{\"genres\":{\"funk\":0.6,\"soul\":0.4},\"k\":50,\"includeVectors\":true}"))) {
+            long id = ((Number) c.get("id")).longValue();
+            assertEquals(TestCollections.popularity(id), ((Number) c.get("popularity")).doubleValue(), key(c));
+            assertEquals(c.get("type").equals("song") ? TestCollections.duplicate(id) : 0L,
+                    ((Number) c.get("duplicate")).longValue(), key(c));
+        }
+        var bare = candidates(search("{\"genres\":{\"funk\":1},\"k\":5}")).getFirst();
+        assertTrue(!bare.containsKey("popularity") && !bare.containsKey("duplicate"), "asked without vectors: " + bare);
+        var dense = given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON)
+                .body("{\"item\":\"song:1002\",\"k\":5,\"includeVectors\":true}")
+                .post("/v1/collections/embedding/search");
+        candidates(dense).forEach(c -> assertTrue(!c.containsKey("popularity"), "no facts in that collection: " + c));
+    }
+
+    @Test
     void storedVectorsComeBackByGenreName() {
         Map<String, Object> first = candidates(search("{\"genres\":{\"soul\":1},\"k\":1,\"includeVectors\":true}"))
                 .getFirst();

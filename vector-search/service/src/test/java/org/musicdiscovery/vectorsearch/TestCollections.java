@@ -13,7 +13,8 @@ import org.musicdiscovery.collections.CollectionBuilder;
 /**
  * Real index files for the service tests, built with the production builder into a temporary index directory the
  * service is pointed at: a sparse "genre" collection (2,000 items of three types over six named genres, with its
- * sparse index) and a dense "embedding" collection (500 items × 8 signed dimensions, trees only).
+ * sparse index and item facts: see {@link #popularity} and {@link #duplicate}) and a dense "embedding" collection
+ * (500 items × 8 signed dimensions, trees only, no facts).
  */
 public class TestCollections implements QuarkusTestResourceLifecycleManager {
     static final List<String> GENRES = List.of("blues", "funk", "jazz", "rock", "soul", "techno");
@@ -31,6 +32,16 @@ public class TestCollections implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The genre collection's popularity of catalogue id {@code id}. */
+    static double popularity(long id) {
+        return (id * 7919) % 1000;
+    }
+
+    /** The genre collection's duplicate-key hash of a song: songs 1000+2j and 1001+2j are one recording. */
+    static long duplicate(long id) {
+        return 0x5eed_0000_0000L + (id - 1000) / 2;
+    }
+
     /** Builds a new "genre" version (different seed → different vectors) and makes it CURRENT. */
     static Path buildGenre(long seed) throws IOException {
         Random r = new Random(seed);
@@ -38,6 +49,8 @@ public class TestCollections implements QuarkusTestResourceLifecycleManager {
         float[][] vectors = new float[n][GENRES.size()];
         char[] types = new char[n];
         long[] ids = new long[n];
+        double[] popularity = new double[n];
+        long[] duplicates = new long[n];
         for (int i = 0; i < n; i++) {
             int nz = 1 + r.nextInt(3);
             float sum = 0;
@@ -51,8 +64,11 @@ public class TestCollections implements QuarkusTestResourceLifecycleManager {
             }
             types[i] = i % 10 == 0 ? 'a' : i % 4 == 0 ? 'p' : 's';
             ids[i] = 1000 + i;
+            popularity[i] = popularity(ids[i]);
+            duplicates[i] = types[i] == 's' ? duplicate(ids[i]) : 0;
         }
-        return CollectionBuilder.build(root, "genre", new CollectionBuilder.Items(vectors, types, ids), GENRES,
+        return CollectionBuilder.build(root, "genre",
+                new CollectionBuilder.Items(vectors, types, ids, popularity, duplicates), GENRES,
                 List.of("dot", "angular"), 5, seed, 1, "test", msg -> { });
     }
 

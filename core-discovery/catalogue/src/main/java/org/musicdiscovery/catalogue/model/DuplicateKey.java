@@ -31,6 +31,18 @@ public final class DuplicateKey {
         return normaliseTitle(title) + "|" + primaryArtist(artist);
     }
 
+    /**
+     * A key as 64 bits (FNV-1a over its chars), the form that travels with a song's candidates from the index (the
+     * export writes it), so results are de-duplicated without reading every candidate's details.
+     */
+    public static long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
     static String normaliseTitle(String title) {
         if (title == null) {
             return "";

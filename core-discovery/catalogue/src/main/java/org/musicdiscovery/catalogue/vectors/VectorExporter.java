@@ -1,5 +1,6 @@
 package org.musicdiscovery.catalogue.vectors;
 
+import org.musicdiscovery.catalogue.model.DuplicateKey;
 import org.musicdiscovery.catalogue.model.ItemType;
 
 import javax.sql.DataSource;
@@ -28,9 +29,10 @@ import java.util.function.Consumer;
  * Exports the genre vectors stored in {@code item_genres} for the vector index (format in docs/catalogue.md):
  * <ul>
  *   <li>{@value #DIMS}: {@code dim TAB genre}, dims 0..f-1 over the genres in use, alphabetical;</li>
- *   <li>{@value #SPARSE}: {@code vid TAB type TAB catalogueId TAB dim:weight,dim:weight... TAB popularity} (vid =
- *       dense 0..n-1 id: songs by id, then playlists, then artists; popularity orders items with equal scores in
- *       the index);</li>
+ *   <li>{@value #SPARSE}: {@code vid TAB type TAB catalogueId TAB dim:weight,dim:weight... TAB popularity TAB
+ *       duplicate} (vid = dense 0..n-1 id: songs by id, then playlists, then artists; popularity orders items with
+ *       equal scores in the index; duplicate is a song's {@link DuplicateKey#hash} in hex, {@code -} for others:
+ *       both travel with the index's candidates so core ranks and de-duplicates without reading their details);</li>
  *   <li>{@value #DENSE}: the engine's plain format {@code vid TAB v1 v2 ... vf};</li>
  *   <li>{@value #MANIFEST}: counts and digest.</li>
  * </ul>
@@ -101,7 +103,7 @@ public final class VectorExporter {
         int f = dimIndex.size();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT g.item_type, g.item_id, g.genre, g.weight,
-                       COALESCE(s.popularity, p.popularity, a.popularity, 0)
+                       COALESCE(s.popularity, p.popularity, a.popularity, 0), s.title, s.artist_credit
                 FROM item_genres g
                 LEFT JOIN songs s ON g.item_type = 's' AND s.id = g.item_id
                 LEFT JOIN playlists p ON g.item_type = 'p' AND p.id = g.item_id
@@ -115,6 +117,7 @@ public final class VectorExporter {
                 String curType = null;
                 long curId = -1;
                 double curPopularity = 0;
+                String curDuplicate = null;
                 StringBuilder entries = new StringBuilder();
                 float[] values = new float[f];
                 boolean more = rs.next();
@@ -122,7 +125,7 @@ public final class VectorExporter {
                     String type = rs.getString(1);
                     long id = rs.getLong(2);
                     if (curType != null && (!type.equals(curType) || id != curId)) {
-                        emit(sparse, dense, sha, vid++, curType, curId, curPopularity, entries, values);
+                        emit(sparse, dense, sha, vid++, curType, curId, curPopularity, curDuplicate, entries, values);
                         if (vid % 50_000 == 0) {
                             progress.accept("exported " + vid + " vectors");
                         }
@@ -130,13 +133,17 @@ public final class VectorExporter {
                     curType = type;
                     curId = id;
                     curPopularity = rs.getDouble(5);
+                    curDuplicate = type.equals("s")
+                            ? Long.toHexString(DuplicateKey.hash(DuplicateKey.of(rs.getString(6), rs.getString(7))))
+                            : "-";
                     int dim = dimIndex.get(rs.getString(3));
                     float weight = rs.getFloat(4);
                     entries.append(entries.isEmpty() ? "" : ",").append(dim).append(':').append(weight);
                     values[dim] = weight;
                     more = rs.next();
                     if (!more) {
-                        emit(sparse, dense, sha, vid++, curType, curId, curPopularity, entries, values);
+                        emit(sparse, dense, sha, vid++, curType, curId, curPopularity, curDuplicate, entries,
+                                values);
                     }
                 }
             }
@@ -147,9 +154,10 @@ public final class VectorExporter {
     }
 
     private static void emit(BufferedWriter sparse, BufferedWriter dense, MessageDigest sha, long vid, String type,
-                             long id, double popularity, StringBuilder entries, float[] values) throws IOException {
+                             long id, double popularity, String duplicate, StringBuilder entries, float[] values)
+            throws IOException {
         String line = vid + "\t" + ItemType.fromCode(type).code() + "\t" + id + "\t" + entries + "\t" + popularity
-                + "\n";
+                + "\t" + duplicate + "\n";
         sparse.write(line);
         sha.update(line.getBytes(StandardCharsets.UTF_8));
         StringBuilder d = new StringBuilder(values.length * 2 + 16).append(vid).append('\t');

@@ -3,6 +3,7 @@ package org.musicdiscovery.catalogue.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +23,7 @@ class DuplicateKeyTest {
     })
     void versionsOfOneRecordingShareAKey(String t1, String a1, String t2, String a2) {
         assertEquals(DuplicateKey.of(t1, a1), DuplicateKey.of(t2, a2));
+        assertEquals(DuplicateKey.hash(DuplicateKey.of(t1, a1)), DuplicateKey.hash(DuplicateKey.of(t2, a2)));
     }
 
     @ParameterizedTest(name = "{0} / {1} != {2} / {3}")
@@ -33,5 +35,14 @@ class DuplicateKeyTest {
     })
     void differentSongsKeepDifferentKeys(String t1, String a1, String t2, String a2) {
         assertNotEquals(DuplicateKey.of(t1, a1), DuplicateKey.of(t2, a2));
+        assertNotEquals(DuplicateKey.hash(DuplicateKey.of(t1, a1)), DuplicateKey.hash(DuplicateKey.of(t2, a2)));
+    }
+
+    /** Exported indices carry these hashes: the function must not change between versions (FNV-1a test vectors). */
+    @Test
+    void hashIsFnv1a64() {
+        assertEquals(0xcbf29ce484222325L, DuplicateKey.hash(""));
+        assertEquals(0xaf63dc4c8601ec8cL, DuplicateKey.hash("a"));
+        assertEquals(0x85944171f73967e8L, DuplicateKey.hash("foobar"));
     }
 }

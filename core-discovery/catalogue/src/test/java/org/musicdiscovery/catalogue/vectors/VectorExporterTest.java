@@ -2,6 +2,11 @@ package org.musicdiscovery.catalogue.vectors;
 
 import org.junit.jupiter.api.Test;
 import org.musicdiscovery.catalogue.TestStack;
+import org.musicdiscovery.catalogue.model.DuplicateKey;
+import org.musicdiscovery.catalogue.model.EntityDetail;
+import org.musicdiscovery.catalogue.model.ItemRef;
+import org.musicdiscovery.catalogue.model.ItemType;
+import org.musicdiscovery.catalogue.store.CatalogueDetails;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -22,13 +27,19 @@ class VectorExporterTest {
         assertEquals(20 + 7 + 14, sparse.size(), "songs, playlists and artists that have genres");
         assertEquals(sparse.size(), dense.size());
         double popular = 0;
+        var details = new CatalogueDetails(TestStack.dataSource());
         for (int vid = 0; vid < sparse.size(); vid++) {
             String[] f = sparse.get(vid).split("\t");
-            assertEquals(5, f.length, "vid, type, id, genres, popularity");
+            assertEquals(6, f.length, "vid, type, id, genres, popularity, duplicate");
             assertEquals(Integer.toString(vid), f[0], "vids are dense 0..n-1");
             assertTrue(Double.parseDouble(f[4]) >= 0, "popularity " + f[4]);
             popular = Math.max(popular, Double.parseDouble(f[4]));
             assertTrue(List.of("s", "p", "a").contains(f[1]));
+            ItemRef ref = new ItemRef(ItemType.fromCode(f[1]), Long.parseLong(f[2]));
+            EntityDetail detail = details.load(List.of(ref)).get(ref);
+            assertEquals(detail.popularity(), Double.parseDouble(f[4]), "the popularity core ranks with");
+            assertEquals(ref.type() == ItemType.SONG ? Long.toHexString(DuplicateKey.hash(detail.duplicateKey())) : "-",
+                    f[5], "the duplicate key core de-duplicates with, " + ref);
             double sum = 0;
             String[] d = dense.get(vid).split("\t")[1].split(" ");
             assertEquals(e.dims(), d.length);

@@ -83,7 +83,8 @@ public class GenreSource {
         return response.candidates().stream()
                 .filter(c -> ItemType.parse(c.type()).isPresent())
                 .map(c -> new Candidate(new ItemRef(ItemType.parse(c.type()).orElseThrow(), c.id()), c.genres(), 0,
-                        c.angular() == null ? 0 : c.angular(), Set.of(source)))
+                        c.angular() == null ? 0 : c.angular(), Set.of(source), c.popularity() == null
+                        || c.duplicate() == null ? null : new Candidate.Facts(c.popularity(), c.duplicate())))
                 .toList();
     }
 }

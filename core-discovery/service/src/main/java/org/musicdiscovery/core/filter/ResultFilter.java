@@ -8,7 +8,6 @@ import java.util.Set;
 import org.musicdiscovery.catalogue.model.ItemType;
 import org.musicdiscovery.catalogue.model.ItemRef;
 import org.musicdiscovery.core.score.MixScorer;
-import org.musicdiscovery.core.score.Ranker;
 import org.musicdiscovery.core.score.Ranker.Ranked;
 
 /**
@@ -26,18 +25,18 @@ public final class ResultFilter {
     public static List<Ranked> apply(List<Ranked> ranked, Optional<ItemType> type, Set<String> excluded,
             Set<ItemRef> seeds) {
         List<Ranked> kept = new ArrayList<>(ranked.size());
-        Set<String> seen = new HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Ranked r : ranked) {
             ItemRef ref = r.candidate().ref();
             if (type.isPresent() && ref.type() != type.get() || seeds.contains(ref)) {
                 continue;
             }
             if (!excluded.isEmpty()
-                    && MixScorer.excludedShare(Ranker.mixOf(r.detail()), excluded) >= EXCLUDED_SHARE_LIMIT) {
+                    && MixScorer.excludedShare(r.mix(), excluded) >= EXCLUDED_SHARE_LIMIT) {
                 continue;
             }
             if (ref.type() == ItemType.SONG
-                    && !seen.add(r.detail().duplicateKey())) {
+                    && !seen.add(r.duplicate())) {
                 continue;
             }
             kept.add(r);

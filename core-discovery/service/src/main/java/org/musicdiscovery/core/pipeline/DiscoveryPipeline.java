@@ -3,6 +3,8 @@ package org.musicdiscovery.core.pipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,10 @@ import org.musicdiscovery.core.score.Ranker;
 import org.musicdiscovery.core.score.Ranker.Ranked;
 
 /**
- * The discovery pipeline, stage by stage: parse → cache → aggregate → populate → score → filter → compose → page.
- * Details
- * are fetched for all candidates in one Redis round trip before scoring, because the popularity prior and
- * de-duplication need them. Each stage's wall time is reported in the response.
+ * The discovery pipeline, stage by stage: parse → cache → aggregate → score → filter → compose → populate the page.
+ * The popularity prior and de-duplication need each candidate's popularity and duplicate key: vector-search sends
+ * them with its candidates, so details are read (one Redis round trip) for the page only, and before scoring only for
+ * candidates that came without them (keyword and similarity sources). Each stage's wall time is in the response.
  */
 @ApplicationScoped
 public class DiscoveryPipeline {
@@ -94,8 +96,9 @@ public class DiscoveryPipeline {
         var aggregated = aggregator.collect(parsed, depth);
         clock.lap("aggregate");
 
-        List<ItemRef> refs = aggregated.candidates().stream().map(Candidate::ref).toList();
-        Map<ItemRef, EntityDetail> details = populator.populate(refs);
+        List<ItemRef> unrankable = aggregated.candidates().stream().filter(c -> !c.rankable()).map(Candidate::ref)
+                .toList();
+        Map<ItemRef, EntityDetail> details = new HashMap<>(populator.populate(unrankable));
         clock.lap("populate");
 
         List<Ranked> ranked = Ranker.rank(parsed, aggregated.candidates(), details);
@@ -111,14 +114,38 @@ public class DiscoveryPipeline {
             clock.lap("filter");
         }
 
-        List<ResultItem> items = kept.stream().skip(request.offset()).limit(request.limit())
-                .map(r -> ResultItems.of(r.detail(), r.total(),
-                        parsed.mode() == ParsedQuery.Mode.genre ? MixScorer.why(parsed.genres(), r.mix()) : null))
-                .toList();
+        List<ResultItem> items = page(kept.subList(Math.min(request.offset(), kept.size()), kept.size()),
+                request.limit(), details, parsed);
+        clock.lap("populate");
         meters.summary("discovery.results").record(items.size());
         aggregated.degraded().forEach(source -> meters.counter("discovery.degraded", "source", source).increment());
         boolean current = aggregated.versions().stream().allMatch(v -> VersionSource.names(keyVersion, v));
         var response = new DiscoverResponse(items, parsed, aggregated.degraded(), clock.timings(), "miss");
         return new Computed(response, cache.page(response), current);
+    }
+
+    /**
+     * The first {@code limit} of {@code ranked} with their details, read in one round trip for those not read yet;
+     * an item whose details are gone (an index newer than the catalogue) is skipped and the next one read.
+     */
+    private List<ResultItem> page(List<Ranked> ranked, int limit, Map<ItemRef, EntityDetail> details,
+            ParsedQuery parsed) {
+        List<ResultItem> items = new ArrayList<>(limit);
+        int next = 0;
+        while (items.size() < limit && next < ranked.size()) {
+            List<Ranked> batch = ranked.subList(next, Math.min(ranked.size(), next + limit - items.size()));
+            next += batch.size();
+            List<ItemRef> unread = batch.stream().map(r -> r.candidate().ref()).filter(r -> !details.containsKey(r))
+                    .toList();
+            details.putAll(populator.populate(unread));
+            for (Ranked r : batch) {
+                EntityDetail d = details.get(r.candidate().ref());
+                if (d != null) {
+                    items.add(ResultItems.of(d, r.total(),
+                            parsed.mode() == ParsedQuery.Mode.genre ? MixScorer.why(parsed.genres(), r.mix()) : null));
+                }
+            }
+        }
+        return items;
     }
 }

@@ -15,11 +15,13 @@ import org.musicdiscovery.catalogue.store.DetailStore;
 
 /**
  * Fills in the details of a page of items: one bulk Redis read for the whole page; whatever Redis lacks (or all of
- * it, when Redis is down) comes from PostgreSQL and is written back so the next page is served from Redis.
+ * it, when Redis is down) comes from PostgreSQL and is written back so the next page is served from Redis. The
+ * {@value #READ_METRIC} summary records how many items each call asked for.
  */
 @ApplicationScoped
 public class DetailPopulator {
     private static final Logger LOG = Logger.getLogger(DetailPopulator.class);
+    public static final String READ_METRIC = "discovery.details.read";
 
     @Inject
     DetailStore redis;
@@ -30,6 +32,10 @@ public class DetailPopulator {
 
     public Map<ItemRef, EntityDetail> populate(List<ItemRef> refs) {
         Map<ItemRef, EntityDetail> found = new HashMap<>();
+        if (refs.isEmpty()) {
+            return found;
+        }
+        meters.summary(READ_METRIC).record(refs.size());
         boolean redisUp = true;
         try {
             found.putAll(redis.getAll(refs));

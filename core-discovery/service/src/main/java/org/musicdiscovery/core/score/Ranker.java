@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musicdiscovery.api.ParsedQuery;
+import org.musicdiscovery.catalogue.model.DuplicateKey;
 import org.musicdiscovery.catalogue.model.EntityDetail;
 import org.musicdiscovery.catalogue.model.GenreWeight;
 import org.musicdiscovery.catalogue.model.ItemRef;
@@ -15,14 +16,19 @@ import org.musicdiscovery.core.aggregate.Candidate;
 /**
  * Orders candidates for a query. Genre queries use {@link MixScorer} (plus a bonus for named artists); keyword
  * queries use full-text relevance; similarity queries use embedding similarity. All add the same mild popularity
- * prior, and ties break by item ref so the order is stable across runs and replicas.
+ * prior, and ties break by item ref so the order is stable across runs and replicas. Popularity, genre mix and
+ * duplicate key come with the candidate when its source sent them, else from its details.
  */
 public final class Ranker {
     static final double KEYWORD_ARTIST_BONUS = 0.2;
 
-    /** A candidate with its details and score. */
-    /** @param mix the genre mix it was scored with (from the candidate, else from its details) */
-    public record Ranked(Candidate candidate, EntityDetail detail, MixScorer.Score score, Map<String, Double> mix) {
+    /**
+     * A candidate with its score.
+     *
+     * @param mix       the genre mix it was scored with (from the candidate, else from its details)
+     * @param duplicate a song's duplicate-key hash (0 for other types), for {@code filter.ResultFilter}
+     */
+    public record Ranked(Candidate candidate, MixScorer.Score score, Map<String, Double> mix, long duplicate) {
         public double total() {
             return score.total();
         }
@@ -31,17 +37,25 @@ public final class Ranker {
     private Ranker() {
     }
 
+    /** @param details the details of every candidate that is not {@link Candidate#rankable()} */
     public static List<Ranked> rank(ParsedQuery query, List<Candidate> candidates, Map<ItemRef, EntityDetail> details) {
-        double maxPop = details.values().stream().mapToDouble(EntityDetail::popularity).max().orElse(0);
-        var excluded = new HashSet<>(query.excluded() == null ? List.of() : query.excluded());
-        List<Ranked> out = new ArrayList<>(candidates.size());
+        List<Candidate> known = new ArrayList<>(candidates.size());
+        List<Candidate.Facts> facts = new ArrayList<>(candidates.size());
+        double maxPop = 0;
         for (Candidate c : candidates) {
-            EntityDetail d = details.get(c.ref());
-            if (d == null) {
-                continue; // an id the catalogue no longer knows
+            Candidate.Facts f = c.rankable() ? c.facts() : factsOf(details.get(c.ref()));
+            if (f != null) { // else an id the catalogue no longer knows
+                known.add(c);
+                facts.add(f);
+                maxPop = Math.max(maxPop, f.popularity());
             }
-            Map<String, Double> mix = c.genres() != null ? c.genres() : mixOf(d);
-            double pop = d.popularity();
+        }
+        var excluded = new HashSet<>(query.excluded() == null ? List.of() : query.excluded());
+        List<Ranked> out = new ArrayList<>(known.size());
+        for (int i = 0; i < known.size(); i++) {
+            Candidate c = known.get(i);
+            Map<String, Double> mix = c.rankable() ? c.genres() : mixOf(details.get(c.ref()));
+            double pop = facts.get(i).popularity();
             MixScorer.Score s = switch (query.mode()) {
                 case genre -> {
                     var m = MixScorer.score(query.genres(), mix, excluded, pop, maxPop);
@@ -50,11 +64,16 @@ public final class Ranker {
                 case keyword -> MixScorer.relevance(c.keyword(), mix, excluded, pop, maxPop);
                 case similar -> MixScorer.relevance(c.similarity(), mix, excluded, pop, maxPop);
             };
-            out.add(new Ranked(c, d, s, mix));
+            out.add(new Ranked(c, s, mix, facts.get(i).duplicate()));
         }
         out.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.candidate().ref().toString()));
         return out;
+    }
+
+    private static Candidate.Facts factsOf(EntityDetail d) {
+        return d == null ? null : new Candidate.Facts(d.popularity(),
+                d.duplicateKey() == null ? 0 : DuplicateKey.hash(d.duplicateKey()));
     }
 
     public static Map<String, Double> mixOf(EntityDetail d) {

@@ -22,7 +22,7 @@ class MixComposerTest {
         List<Ranked> out = new ArrayList<>();
         for (int i = 0; i < mixes.size(); i++) {
             var c = new Candidate(new ItemRef(ItemType.SONG, i), mixes.get(i), 0, 0, Set.of("vector"));
-            out.add(new Ranked(c, null, MixScorer.score(query, mixes.get(i), Set.of(), 0, 0), mixes.get(i)));
+            out.add(new Ranked(c, MixScorer.score(query, mixes.get(i), Set.of(), 0, 0), mixes.get(i), 0));
         }
         out.sort((a, b) -> Double.compare(b.total(), a.total()));
         return out;

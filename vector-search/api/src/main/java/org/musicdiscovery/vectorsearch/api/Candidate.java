@@ -16,9 +16,17 @@ import java.util.Map;
  *                 or the exact rankings that hold it)
  * @param genres   the stored sparse vector (genre collection, when asked for)
  * @param vector   the stored dense vector (other collections, when asked for)
+ * @param popularity the item's popularity, and
+ * @param duplicate  a song's duplicate-key hash (0 for other types): what core ranks and de-duplicates by, sent with
+ *                   the vectors when the collection version has them, so core reads details for its page only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Candidate(String type, long id, Double dot, Double angular, List<String> foundBy,
-        Map<String, Double> genres, float[] vector) {
+        Map<String, Double> genres, float[] vector, Double popularity, Long duplicate) {
+
+    public Candidate(String type, long id, Double dot, Double angular, List<String> foundBy,
+            Map<String, Double> genres, float[] vector) {
+        this(type, id, dot, angular, foundBy, genres, vector, null, null);
+    }
 }

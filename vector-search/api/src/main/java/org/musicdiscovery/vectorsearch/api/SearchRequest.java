@@ -18,7 +18,8 @@ import java.util.Map;
  *                       trees, their trees are searched concurrently)
  * @param types          item types to keep (song, playlist, artist); empty = all. Trees over-fetch, then post-filter;
  *                       the exact path filters inside
- * @param includeVectors return each candidate's stored vector (core scores with it; it keeps none in its heap)
+ * @param includeVectors return each candidate's stored vector (core scores with it; it keeps none in its heap), and
+ *                       its popularity and duplicate-key hash when the collection has them
  * @param strategy       auto (default), trees or exact: exact answers from the collection's sparse index (recall 1.0;
  *                       needs one, and non-negative weights; {@code searchK} does not apply); auto answers exactly
  *                       the sparse queries of a collection that has one and by the trees otherwise. The response

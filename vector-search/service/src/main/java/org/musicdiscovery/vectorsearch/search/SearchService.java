@@ -60,13 +60,17 @@ public class SearchService {
             int f = c.manifest().dimension();
             int[] dims = named ? new int[f] : null;
             float[] values = named ? new float[f] : null;
+            // facts go with the vectors: whoever scores with one needs the other
+            boolean facts = asked.withVectors() && c.items().hasFacts();
             for (CollectionSearch.Hit h : result.hits()) {
                 Map<String, Double> genres = null;
                 if (named) {
                     genres = c.dims().named(dims, values, c.stored().nonZeros(h.item(), dims, values));
                 }
                 out.add(new Candidate(TYPE_NAMES[h.typeCode()], h.id(), round(h.dot()), round(h.cosine()),
-                        List.copyOf(h.foundBy()), genres, sparse ? null : h.vector()));
+                        List.copyOf(h.foundBy()), genres, sparse ? null : h.vector(),
+                        facts ? c.items().popularity(h.item()) : null,
+                        facts ? c.items().duplicate(h.item()) : null));
             }
             return new SearchResponse(collection, c.manifest().version(), out, result.timings(), strategy);
         } finally {
