@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A working copy of the shared fixture with four blues songs appended in the yes.com formats (song_hash.txt,
- * tags.txt, tag_hash.txt), so "blues with a little rock" has something to find end to end.
+ * A working copy of the shared fixture with six blues songs appended in the yes.com formats (song_hash.txt,
+ * tags.txt, tag_hash.txt), so "blues with a little rock" has something to find end to end; two of them are other
+ * versions of two others (a live take, a remaster), which search must show once.
  */
 final class FixtureCopy {
     private FixtureCopy() {
@@ -46,6 +47,8 @@ final class FixtureCopy {
             {"The Thrill Is Gone", "B.B. King", blues + " 3"},
             {"Pride And Joy", "Stevie Ray Vaughan", bluesRock + " " + blues + " 0"},
             {"Crossroads", "Cream", bluesRock + " 0 21"},
+            {"The Thrill Is Gone (Live)", "B.B. King", blues + ""},
+            {"Hoochie Coochie Man - Remastered 2011", "Muddy Waters", blues + ""},
         };
         for (int i = 0; i < songs.length; i++) {
             append(complete.resolve("song_hash.txt"), List.of((nextSong + i) + " \t" + songs[i][0] + "\t" + songs[i][1]));
