@@ -62,6 +62,9 @@ class UnderLoadSystemTest {
     @Test
     void aNewIndexVersionSwapsInUnderLoadWithoutAFailedOrDegradedAnswer() throws Exception {
         String before = version();
+        String cached = "blues with a pinch of soul";
+        search(cached);
+        assertEquals("hit", cacheState(search(cached)), "cached before the swap");
         Load load = new Load(3);
         Thread.sleep(1_000);
         stack.buildIndex();
@@ -72,12 +75,20 @@ class UnderLoadSystemTest {
         load.assertNoFailures();
         assertEquals(0, load.degraded.get(), "no answer degraded by the swap: " + load);
         assertNotEquals(before, after, "a new version is served");
+        Thread.sleep(1_100); // core re-reads the versions its cache keys name once a second (VersionSource)
+        assertEquals("miss", cacheState(search(cached)), "a page of the old index is not served from the new one");
+        assertEquals("hit", cacheState(search(cached)), "and the new page is cached in its turn");
         System.out.printf("under load: index swap %s -> %s, %s%n", before, after, load);
     }
 
     static Http.Answer search(String q) throws Exception {
         return Http.get(stack.web.url() + "/api/v1/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
                 Map.of("X-Api-Key", key));
+    }
+
+    static String cacheState(Http.Answer a) {
+        assertEquals(200, a.status(), a.body());
+        return a.json().path("cache").asText();
     }
 
     static String version() throws Exception {
