@@ -54,7 +54,7 @@ public final class Ranker {
         List<Ranked> out = new ArrayList<>(known.size());
         for (int i = 0; i < known.size(); i++) {
             Candidate c = known.get(i);
-            Map<String, Double> mix = c.rankable() ? c.genres() : mixOf(details.get(c.ref()));
+            Map<String, Double> mix = c.genres() != null ? c.genres() : mixOf(details.get(c.ref()));
             double pop = facts.get(i).popularity();
             MixScorer.Score s = switch (query.mode()) {
                 case genre -> {
