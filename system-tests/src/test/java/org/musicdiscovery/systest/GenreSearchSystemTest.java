@@ -32,6 +32,12 @@ class GenreSearchSystemTest {
         return Http.get(stack.web.url() + "/api/v1/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     }
 
+    /** A request straight to core's internal API, with the internal token. */
+    static Http.Answer discover(String body) throws Exception {
+        return Http.postJson(stack.core.url() + "/internal/v1/discover", body,
+                Map.of("X-Internal-Token", SystemStack.TOKEN));
+    }
+
     static List<JsonNode> items(Http.Answer a) {
         return KeywordSearchSystemTest.items(a);
     }
@@ -105,10 +111,8 @@ class GenreSearchSystemTest {
     @Order(3)
     void aCachedPageIsTheComputedPageWithItsOwnTimings() throws Exception {
         String body = "{\"q\":\"blues with a bit of jazz\",\"type\":\"any\",\"limit\":7,\"offset\":2}";
-        var first = Http.postJson(stack.core.url() + "/internal/v1/discover", body,
-                Map.of("X-Internal-Token", SystemStack.TOKEN));
-        var again = Http.postJson(stack.core.url() + "/internal/v1/discover", body,
-                Map.of("X-Internal-Token", SystemStack.TOKEN));
+        var first = discover(body);
+        var again = discover(body);
         assertEquals(200, again.status(), again.body());
         assertEquals("hit", again.json().path("cache").asText(), again.body());
         assertTrue(again.json().path("timings").has("cache"), again.body());
@@ -135,9 +139,7 @@ class GenreSearchSystemTest {
     @Order(3)
     void aGenreMissReadsTheDetailsOfItsPageOnly() throws Exception {
         double before = detailsRead();
-        var a = Http.postJson(stack.core.url() + "/internal/v1/discover",
-                "{\"genres\":{\"soul\":0.57,\"rock\":0.43},\"type\":\"any\",\"limit\":4,\"offset\":1}",
-                Map.of("X-Internal-Token", SystemStack.TOKEN));
+        var a = discover("{\"genres\":{\"soul\":0.57,\"rock\":0.43},\"type\":\"any\",\"limit\":4,\"offset\":1}");
         assertEquals(200, a.status(), a.body());
         assertEquals("miss", a.json().path("cache").asText(), a.body());
         assertEquals(4, items(a).size(), a.body());
@@ -151,9 +153,7 @@ class GenreSearchSystemTest {
     @Test
     @Order(3)
     void versionsOfOneRecordingShowOnce() throws Exception {
-        var a = Http.postJson(stack.core.url() + "/internal/v1/discover",
-                "{\"genres\":{\"blues\":1},\"type\":\"song\",\"limit\":30,\"offset\":0}",
-                Map.of("X-Internal-Token", SystemStack.TOKEN));
+        var a = discover("{\"genres\":{\"blues\":1},\"type\":\"song\",\"limit\":30,\"offset\":0}");
         assertEquals(200, a.status(), a.body());
         List<String> titles = items(a).stream().map(i -> i.path("title").asText()).toList();
         // the fixture holds each of these twice (FixtureCopy): an original and a live take or a remaster
@@ -164,13 +164,11 @@ class GenreSearchSystemTest {
     @Test
     @Order(4)
     void anExplicitMixGoesStraightToCore() throws Exception {
-        var a = Http.postJson(stack.core.url() + "/internal/v1/discover",
-                "{\"genres\":{\"hip hop\":0.9,\"rhythm and blues\":0.1},\"type\":\"any\",\"limit\":5,\"offset\":0}",
-                Map.of("X-Internal-Token", SystemStack.TOKEN));
+        var a = discover(
+                "{\"genres\":{\"hip hop\":0.9,\"rhythm and blues\":0.1},\"type\":\"any\",\"limit\":5,\"offset\":0}");
         assertEquals(200, a.status(), a.body());
         assertTrue(items(a).getFirst().path("genres").path("hip hop").asDouble() >= 0.5, a.body());
-        var bad = Http.postJson(stack.core.url() + "/internal/v1/discover",
-                "{\"genres\":{\"rock\":-1},\"limit\":5,\"offset\":0}", Map.of("X-Internal-Token", SystemStack.TOKEN));
+        var bad = discover("{\"genres\":{\"rock\":-1},\"limit\":5,\"offset\":0}");
         assertEquals(400, bad.status());
         assertEquals("genres", bad.json().path("error").path("field").asText());
     }
