@@ -2,6 +2,8 @@ package org.musicdiscovery.core.aggregate;
 
 import java.util.Map;
 import java.util.Set;
+import org.musicdiscovery.catalogue.model.DuplicateKey;
+import org.musicdiscovery.catalogue.model.EntityDetail;
 import org.musicdiscovery.catalogue.model.ItemRef;
 
 /**
@@ -21,6 +23,11 @@ public record Candidate(ItemRef ref, Map<String, Double> genres, double keyword,
 
     /** @param duplicate a song's {@code DuplicateKey.hash}; 0 for playlists and artists */
     public record Facts(double popularity, long duplicate) {
+        /** The facts of an item read from its details (null when it has none). */
+        public static Facts of(EntityDetail d) {
+            return d == null ? null : new Facts(d.popularity(),
+                    d.duplicateKey() == null ? 0 : DuplicateKey.hash(d.duplicateKey()));
+        }
     }
 
     public Candidate(ItemRef ref, Map<String, Double> genres, double keyword, double similarity,

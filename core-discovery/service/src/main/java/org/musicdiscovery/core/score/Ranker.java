@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musicdiscovery.api.ParsedQuery;
-import org.musicdiscovery.catalogue.model.DuplicateKey;
 import org.musicdiscovery.catalogue.model.EntityDetail;
 import org.musicdiscovery.catalogue.model.GenreWeight;
 import org.musicdiscovery.catalogue.model.ItemRef;
@@ -43,7 +42,7 @@ public final class Ranker {
         List<Candidate.Facts> facts = new ArrayList<>(candidates.size());
         double maxPop = 0;
         for (Candidate c : candidates) {
-            Candidate.Facts f = c.rankable() ? c.facts() : factsOf(details.get(c.ref()));
+            Candidate.Facts f = c.rankable() ? c.facts() : Candidate.Facts.of(details.get(c.ref()));
             if (f != null) { // else an id the catalogue no longer knows
                 known.add(c);
                 facts.add(f);
@@ -69,11 +68,6 @@ public final class Ranker {
         out.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.candidate().ref().toString()));
         return out;
-    }
-
-    private static Candidate.Facts factsOf(EntityDetail d) {
-        return d == null ? null : new Candidate.Facts(d.popularity(),
-                d.duplicateKey() == null ? 0 : DuplicateKey.hash(d.duplicateKey()));
     }
 
     public static Map<String, Double> mixOf(EntityDetail d) {

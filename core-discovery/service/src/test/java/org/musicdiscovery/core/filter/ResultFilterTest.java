@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musicdiscovery.api.ParsedQuery;
-import org.musicdiscovery.catalogue.model.DuplicateKey;
 import org.musicdiscovery.catalogue.model.EntityDetail;
 import org.musicdiscovery.catalogue.model.GenreWeight;
 import org.musicdiscovery.catalogue.model.ItemRef;
@@ -44,8 +43,7 @@ class ResultFilterTest {
         List<Candidate> bare = new ArrayList<>();
         Map<ItemRef, EntityDetail> byRef = new HashMap<>();
         for (EntityDetail d : details) {
-            withFacts.add(new Candidate(d.ref(), Ranker.mixOf(d), 0, 0, Set.of("vector"), new Candidate.Facts(
-                    d.popularity(), d.duplicateKey() == null ? 0 : DuplicateKey.hash(d.duplicateKey()))));
+            withFacts.add(new Candidate(d.ref(), Ranker.mixOf(d), 0, 0, Set.of("vector"), Candidate.Facts.of(d)));
             bare.add(new Candidate(d.ref(), null, 0, 0, Set.of("keyword")));
             byRef.put(d.ref(), d);
         }

@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musicdiscovery.api.ParsedQuery;
-import org.musicdiscovery.catalogue.model.DuplicateKey;
 import org.musicdiscovery.catalogue.model.EntityDetail;
 import org.musicdiscovery.catalogue.model.GenreWeight;
 import org.musicdiscovery.catalogue.model.ItemRef;
@@ -32,8 +31,7 @@ class RankerTest {
 
     /** A candidate as vector-search sends it: its mix and its facts. */
     static Candidate withFacts(EntityDetail d) {
-        return new Candidate(d.ref(), Ranker.mixOf(d), 0, 0, Set.of("vector"), new Candidate.Facts(d.popularity(),
-                d.duplicateKey() == null ? 0 : DuplicateKey.hash(d.duplicateKey())));
+        return new Candidate(d.ref(), Ranker.mixOf(d), 0, 0, Set.of("vector"), Candidate.Facts.of(d));
     }
 
     /** The same candidate from a source that knows only the item (keyword search): details fill in the rest. */
