@@ -102,7 +102,7 @@ public final class CollectionBuilder {
                 }
                 String[] f = line.split("\t");
                 if (f.length < 4 || f.length > 6 || Integer.parseInt(f[0]) != vectors.size() || f[1].length() != 1
-                        || lineNo > 1 && (f.length == 6) != (duplicates.size() == lineNo - 1)) {
+                        || !vectors.isEmpty() && (f.length == 6) != (duplicates.size() == vectors.size())) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": expected vid, type, id, dim:weight list"
                             + " [, popularity [, duplicate]] with vids 0..n-1 in order, the same columns on every line");
                 }

@@ -34,6 +34,7 @@ class ItemFactsTest {
         Path file = export(
                 "0\ts\t10\t0:1.0\t3.0\tcafe0000000000b1",
                 "1\ts\t11\t0:0.5,2:0.5\t9.0\tcafe0000000000b1",
+                "", // blank lines are skipped, as by every reader of the export
                 "2\tp\t10\t1:1.0\t5.5\t-",
                 "3\ta\t7\t2:1.0\t1.0\t-");
         CollectionBuilder.Items items = CollectionBuilder.readSparse(file, DIMS.size());
