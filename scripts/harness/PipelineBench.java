@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * breakdown the responses report; then how close the top 10 of 20 genre-fluid queries come to the asked mix (L1).
  * Usage: java PipelineBench.java CORE_URL TOKEN [CONCURRENCY] [REQUESTS] [SEED]
  * The seed of the random mixes defaults to the clock, so a rerun within the cache TTL still misses; each run prints
- * how many answers really were misses and hits.
+ * how many answers really were misses and hits, and the miss and hit rows count only the answers in that state (a
+ * mix drawn twice is a hit the second time).
  */
 public class PipelineBench {
     static final String[] GENRES = {"blues", "rock", "jazz", "soul", "funk", "hip hop", "pop", "country", "folk",
@@ -32,6 +33,7 @@ public class PipelineBench {
 
     static final Pattern CACHE = Pattern.compile("\"cache\":\"([a-z]+)\"");
     static final Map<String, Integer> CACHE_STATES = new java.util.concurrent.ConcurrentSkipListMap<>();
+    static final int WARM_UP_ROUNDS = 25;
 
     public static void main(String[] args) throws Exception {
         System.setProperty("http.maxConnections", "64"); // keep one idle connection per client (the default is 5)
@@ -40,22 +42,24 @@ public class PipelineBench {
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 1600;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : System.nanoTime();
         Random r = new Random(seed);
-        List<String> misses = new ArrayList<>();
-        for (int i = 0; i < requests + 200; i++) { // random mixes at 1% resolution: rarely repeated
-            String a = GENRES[r.nextInt(GENRES.length)], b = GENRES[r.nextInt(GENRES.length)];
-            int w = 51 + r.nextInt(45);
-            misses.add(body(w + "% " + a + " " + (100 - w) + "% " + b, 10, i % 7 == 0 ? "playlist" : "any"));
+        List<String> misses = new ArrayList<>(), warmUp = new ArrayList<>();
+        for (int i = 0; i < requests; i++) { // random mixes at 1% resolution: rarely repeated
+            misses.add(body(mix(r), 10, 0, i % 7 == 0 ? "playlist" : "any"));
         }
-        run(core, token, misses.subList(requests, misses.size()), concurrency, "warm-up"); // other mixes
-        misses = misses.subList(0, requests);
+        // the same work under other cache keys (pages from offset 1 on, another per round): the measured mixes stay
+        // uncached, and a mix drawn again in a later round of the warm-up still misses
+        for (int i = 0; i < WARM_UP_ROUNDS * requests; i++) {
+            warmUp.add(body(mix(r), 10, 1 + i / requests, i % 7 == 0 ? "playlist" : "any"));
+        }
+        warmUp(core, token, warmUp, requests, concurrency);
         Map<String, double[]> stages = new ConcurrentHashMap<>();
-        double[] miss = run(core, token, misses, concurrency, "miss", stages);
-        double[] hit = run(core, token, misses, concurrency, "hit", null);
+        Answers miss = run(core, token, misses, concurrency, "miss", stages);
+        Answers hit = run(core, token, misses, concurrency, "hit", null);
         System.out.printf(Locale.ROOT, "%d requests, %d concurrent clients, direct to core, seed %d%n", requests,
                 concurrency, seed);
         System.out.println("answers by cache state: " + CACHE_STATES);
-        report("cache miss", miss);
-        report("cache hit", hit);
+        report("cache miss", miss.ms("miss"));
+        report("cache hit", hit.ms("hit"));
         System.out.print("miss breakdown (mean ms):");
         stages.forEach((k, v) -> System.out.printf(Locale.ROOT, " %s %.2f", k, v[0] / v[1]));
         System.out.println();
@@ -87,18 +91,60 @@ public class PipelineBench {
         }
     }
 
-    static String body(String q, int limit, String type) {
-        return "{\"q\":\"" + q + "\",\"type\":\"" + type + "\",\"limit\":" + limit + ",\"offset\":0}";
+    static String mix(Random r) {
+        String a = GENRES[r.nextInt(GENRES.length)], b = GENRES[r.nextInt(GENRES.length)];
+        int w = 51 + r.nextInt(45);
+        return w + "% " + a + " " + (100 - w) + "% " + b;
     }
 
-    static double[] run(String core, String token, List<String> bodies, int concurrency, String label)
-            throws Exception {
-        return run(core, token, bodies, concurrency, label, null);
+    static String body(String q, int limit, int offset, String type) {
+        return "{\"q\":\"" + q + "\",\"type\":\"" + type + "\",\"limit\":" + limit + ",\"offset\":" + offset + "}";
     }
 
-    static double[] run(String core, String token, List<String> bodies, int concurrency, String label,
+    /**
+     * Warm-up in rounds of {@code round} requests until the last three rounds' median misses are within 5 % of the
+     * three before (at most {@value #WARM_UP_ROUNDS} rounds). Right after a start the JIT is still compiling: core's C2
+     * spends seconds per round on it for the first ~20,000 misses, and a run measured then reads up to twice as slow.
+     */
+    static void warmUp(String core, String token, List<String> bodies, int round, int concurrency) throws Exception {
+        List<Double> medians = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            double[] ms = run(core, token, bodies.subList(i * round, (i + 1) * round), concurrency, "warm-up", null)
+                    .ms("miss");
+            medians.add(ms.length == 0 ? Double.NaN : ms[ms.length / 2]);
+            if (i >= 5 && mean(medians.subList(i - 2, i + 1)) >= 0.95 * mean(medians.subList(i - 5, i - 2))) {
+                break;
+            }
+        }
+        System.out.println("warm-up rounds of " + round + " requests, median miss ms: " + medians.stream()
+                .map(m -> String.format(Locale.ROOT, "%.1f", m)).collect(java.util.stream.Collectors.joining(" ")));
+    }
+
+    static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** Each answer's latency and cache state, in request order. */
+    record Answers(double[] ms, String[] states) {
+        /** The sorted latencies of the answers in this cache state (null: all). */
+        double[] ms(String state) {
+            double[] out = new double[ms.length];
+            int n = 0;
+            for (int i = 0; i < ms.length; i++) {
+                if (state == null || state.equals(states[i])) {
+                    out[n++] = ms[i];
+                }
+            }
+            out = Arrays.copyOf(out, n);
+            Arrays.sort(out);
+            return out;
+        }
+    }
+
+    static Answers run(String core, String token, List<String> bodies, int concurrency, String label,
             Map<String, double[]> stages) throws Exception {
         double[] ms = new double[bodies.size()];
+        String[] states = new String[bodies.size()];
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
@@ -108,8 +154,9 @@ public class PipelineBench {
                 String body = post(core, token, bodies.get(n));
                 ms[n] = (System.nanoTime() - t0) / 1e6;
                 Matcher c = CACHE.matcher(body);
-                CACHE_STATES.merge(label + ":" + (c.find() ? c.group(1) : "?"), 1, Integer::sum);
-                if (stages != null) {
+                states[n] = c.find() ? c.group(1) : "?";
+                CACHE_STATES.merge(label + ":" + states[n], 1, Integer::sum);
+                if (stages != null && "miss".equals(states[n])) {
                     Matcher m = STAGE.matcher(body.substring(body.lastIndexOf("\"timings\"")));
                     while (m.find()) {
                         stages.compute(m.group(1), (k, v) -> v == null ? new double[] {Double.parseDouble(m.group(2)), 1}
@@ -123,13 +170,16 @@ public class PipelineBench {
             f.get();
         }
         pool.shutdown();
-        Arrays.sort(ms);
-        return ms;
+        return new Answers(ms, states);
     }
 
     static void report(String label, double[] sorted) {
-        System.out.printf(Locale.ROOT, "%-11s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n", label,
-                sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[(int) (sorted.length * 0.99)],
+        if (sorted.length == 0) {
+            System.out.println(label + ": no answers in this state");
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-11s n %5d  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n", label,
+                sorted.length, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[(int) (sorted.length * 0.99)],
                 sorted[sorted.length - 1]);
     }
 
@@ -144,7 +194,7 @@ public class PipelineBench {
                 b = GENRES[8 + r.nextInt(GENRES.length - 8)];
             }
             String q = String.format(PHRASES[i % PHRASES.length], a, b);
-            String json = post(core, token, body(q, 10, "any"));
+            String json = post(core, token, body(q, 10, 0, "any"));
             Map<String, Double> asked = mix(json.substring(json.indexOf("\"parsed\"")), "genres");
             Map<String, Double> mean = new LinkedHashMap<>();
             int items = 0;

@@ -108,7 +108,7 @@ final class QueryMix {
         return out;
     }
 
-    static String searchUri(String web, String q) {
-        return web + "/api/v1/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    static String searchUri(String web, String q, int limit) {
+        return web + "/api/v1/search?limit=" + limit + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
     }
 }
