@@ -104,7 +104,7 @@ public class PipelineBench {
     /**
      * Warm-up in rounds of {@code round} requests until the last three rounds' median misses are within 5 % of the
      * three before (at most {@value #WARM_UP_ROUNDS} rounds). Right after a start the JIT is still compiling: core's C2
-     * spends seconds per round on it for the first ~20,000 misses, and a run measured then reads up to twice as slow.
+     * spends seconds per round on it for the first ~25,000 misses, and a run measured then reads up to twice as slow.
      */
     static void warmUp(String core, String token, List<String> bodies, int round, int concurrency) throws Exception {
         List<Double> medians = new ArrayList<>();
@@ -179,8 +179,8 @@ public class PipelineBench {
             return;
         }
         System.out.printf(Locale.ROOT, "%-11s n %5d  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n", label,
-                sorted.length, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted[(int) (sorted.length * 0.99)],
-                sorted[sorted.length - 1]);
+                sorted.length, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)],
+                sorted[(int) (sorted.length * 0.99)], sorted[sorted.length - 1]);
     }
 
     /** For 20 genre-fluid queries: L1 distance between the asked mix and the mean mix of the top 10. */

@@ -111,7 +111,7 @@ public class LoadTest {
 
     /**
      * Misses at 8 clients in rounds of 5 s until the last three rounds' real misses per second are within 5 % of the
-     * three before (at most 20 rounds). A fresh stack's JIT is still compiling for its first ~20,000 misses, and a step
+     * three before (at most 20 rounds). A fresh stack's JIT is still compiling for its first ~25,000 misses, and a step
      * measured then reads up to twice as slow as later ones.
      */
     static void warmUp(String web, String key, Source misses) throws Exception {

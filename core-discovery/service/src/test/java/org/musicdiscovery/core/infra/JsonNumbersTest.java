@@ -37,8 +37,8 @@ class JsonNumbersTest {
         String[] written = text.substring(1, text.length() - 1).split(",");
         assertEquals(written.length, read.length);
         for (int i = 0; i < read.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(written[i])), Double.doubleToRawLongBits(read[i]),
-                    written[i]);
+            long expected = Double.doubleToRawLongBits(Double.parseDouble(written[i]));
+            assertEquals(expected, Double.doubleToRawLongBits(read[i]), written[i]);
         }
     }
 }
