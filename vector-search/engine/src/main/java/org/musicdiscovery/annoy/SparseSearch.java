@@ -125,7 +125,7 @@ final class SparseSearch {
             }
             byBound[j + 1] = t;
         }
-        if (prune && accept == null) {
+        if (prune) {
             floorFromSingles(k);
         }
         if (prune && floor > theta) { // a floor, like the singles': an item that merely reaches it is still scored
@@ -140,18 +140,32 @@ final class SparseSearch {
     /**
      * A head start for θ: if some query list holds at least k singles at its best single score (in genre data,
      * thousands of one-genre songs), the k-th score is at least that before anything is scored. A floor, not a
-     * kept score: an item that merely reaches it is still scored (ties are decided by id later).
+     * kept score: an item that merely reaches it is still scored (ties are decided by id later). Under a filter
+     * the list's counts are over all items, so the singles that pass it are counted, up to k.
      */
     private void floorFromSingles(int k) {
         for (int t = 0; t < q.m; t++) {
-            int atBest = sim == Similarity.COSINE ? ix.singles(q.dims[t]) : ix.atMaxSingle(q.dims[t]);
-            if (atBest >= k && q.single[t] > theta) {
+            boolean anyWeight = sim == Similarity.COSINE; // every single of a list has the same cosine
+            int atBest = anyWeight ? ix.singles(q.dims[t]) : ix.atMaxSingle(q.dims[t]);
+            if (atBest >= k && q.single[t] > theta && (accept == null || acceptedSingles(t, anyWeight, k))) {
                 theta = q.single[t];
             }
         }
         if (theta > Double.NEGATIVE_INFINITY) {
             updateBounds();
         }
+    }
+
+    /** Whether list t holds k singles at its best single score (any weight, for cosine) that the filter accepts. */
+    private boolean acceptedSingles(int t, boolean anyWeight, int k) {
+        float best = ix.maxSingle(q.dims[t]);
+        int found = 0;
+        for (long p = ix.start(q.dims[t]), to = ix.start(q.dims[t] + 1); p < to; p++) {
+            if (ix.resid(p) == 0 && (anyWeight || ix.weight(p) == best) && accept.test(ix.doc(p)) && ++found == k) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether something that can score at most {@code bound} can no longer enter the top k. */

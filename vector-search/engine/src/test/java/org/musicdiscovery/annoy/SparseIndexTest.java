@@ -116,6 +116,41 @@ class SparseIndexTest {
         }
     }
 
+    /**
+     * The service always filters by type, and the singles' head start must survive it: 500 mixed items that cannot
+     * compete come first by id, then 500 singles of the query's main dimension. From the singles' floor the mixed
+     * items are filtered unscored; without it the first k of them fill the top and the rest must all be scored. A
+     * filter that leaves fewer than k singles must not give the floor.
+     */
+    @Test
+    void aFilterKeepsTheSinglesHeadStartOnlyWhenKOfThemPass() throws IOException {
+        float[][] crafted = new float[1000][F];
+        for (int i = 0; i < 500; i++) {
+            crafted[i][0] = 0.2f;
+            crafted[i][2] = 0.8f;
+            crafted[i + 500][0] = 1f;
+        }
+        float[] q = new float[F];
+        q[0] = 0.7f;
+        q[1] = 0.3f;
+        int k = 10;
+        try (SparseIndex small = SparseIndex.open(SparseData.build(dir.resolve("crafted.sparse"), crafted))) {
+            for (Similarity sim : Similarity.values()) {
+                for (int keep : new int[] {2, 100}) {
+                    IntPredicate accept = item -> item % keep == 0;
+                    var expected = SparseData.bruteForce(crafted, q, sim, k, accept);
+                    var actual = SparseData.search(small, q, sim, k, accept, true);
+                    String what = sim + " keeping one id in " + keep;
+                    assertArrayEquals(SparseData.ids(expected), SparseData.ids(actual), what);
+                    assertArrayEquals(SparseData.scores(expected, sim == Similarity.DOT),
+                            SparseData.scores(actual, sim == Similarity.DOT), what);
+                    int scored = small.lastEvaluated();
+                    assertTrue(keep == 2 ? scored <= 2 * k : scored >= 500 / keep, what + ": scored " + scored);
+                }
+            }
+        }
+    }
+
     @Test
     void fewerMatchesThanKAreFilledWithZeroScoresInIdOrder() {
         int rare = F - 1;
