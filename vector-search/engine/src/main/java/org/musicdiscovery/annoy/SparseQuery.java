@@ -82,6 +82,12 @@ final class SparseQuery {
         }
     }
 
+    /** Term t's singles are settled (see {@code SparseSearch.takeSingles}): they no longer bound anything. */
+    void dropSingles(int t, SparseIndex ix) {
+        single[t] = Double.NEGATIVE_INFINITY;
+        others(ix);
+    }
+
     /** Empty running aggregates for {@link #add}. */
     static void clear(double[] acc) {
         Arrays.fill(acc, 0);

@@ -44,6 +44,8 @@ final class SparseSearch {
     private double[] ownBound = new double[8];
     private int nonEssential;
     private int nRequired;
+    private long settled;                     // the terms whose singles takeSingles settled (a bit each)
+    private int preMax;                       // the largest id it put in the top k, or −1
     private int via;                          // the list whose posting produced the current candidate
     private int last;                         // the last item visited: the next must be larger
     // this query's settings
@@ -110,11 +112,21 @@ final class SparseSearch {
         }
         nonEssential = 0;
         nRequired = 0;
+        settled = 0;
+        preMax = -1;
         for (int t = 0; t < q.m; t++) {
             essential[t] = true;
             required[t] = false;
             end[t] = ix.start(q.dims[t] + 1);
             cursor[t] = ix.start(q.dims[t]);
+        }
+        if (prune) {
+            takeSingles(k, floor);
+        }
+        if (prune && floor > theta) { // a floor, like the singles': an item that merely reaches it is still scored
+            theta = floor;
+        }
+        for (int t = 0; t < q.m; t++) { // after takeSingles, which may take a list's singles out of the bounds
             SparseQuery.clear(acc);
             q.add(acc, t, ix);
             ownBound[t] = q.bound(acc, sim);
@@ -125,11 +137,7 @@ final class SparseSearch {
             }
             byBound[j + 1] = t;
         }
-        if (prune) {
-            floorFromSingles(k);
-        }
-        if (prune && floor > theta) { // a floor, like the singles': an item that merely reaches it is still scored
-            theta = floor;
+        if (theta > Double.NEGATIVE_INFINITY) {
             updateBounds();
         }
         for (int t = 0; t < q.m; t++) {
@@ -138,34 +146,82 @@ final class SparseSearch {
     }
 
     /**
-     * A head start for θ: if some query list holds at least k singles at its best single score (in genre data,
-     * thousands of one-genre songs), the k-th score is at least that before anything is scored. A floor, not a
-     * kept score: an item that merely reaches it is still scored (ties are decided by id later). Under a filter
-     * the list's counts are over all items, so the singles that pass it are counted, up to k.
+     * A head start: if the query lists whose singles score best (several when weights are equal) hold k singles at
+     * that score, counting only those the filter accepts, their first k by id are the top k before anything is
+     * scored, and θ is their score: a floor, since an item that merely reaches it is still scored (ties are decided
+     * by id in {@link TopK}). Those lists' other singles are then out of the race, as they score no more and come
+     * later by id, so they leave the bounds and the filter. An item lacking the other query dimensions then usually
+     * cannot enter, which makes those dimensions required from the start. Not taken below a given floor.
      */
-    private void floorFromSingles(int k) {
-        for (int t = 0; t < q.m; t++) {
-            boolean anyWeight = sim == Similarity.COSINE; // every single of a list has the same cosine
-            int atBest = anyWeight ? ix.singles(q.dims[t]) : ix.atMaxSingle(q.dims[t]);
-            if (atBest >= k && q.single[t] > theta && (accept == null || acceptedSingles(t, anyWeight, k))) {
-                theta = q.single[t];
+    private void takeSingles(int k, double floor) {
+        long tried = 0; // terms whose singles fell short under the filter (queries have a handful of terms)
+        int m = Math.min(q.m, 64);
+        while (true) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < m; t++) {
+                if ((tried & 1L << t) == 0 && atBestSingle(t) > 0 && q.single[t] >= floor) {
+                    best = Math.max(best, q.single[t]);
+                }
             }
-        }
-        if (theta > Double.NEGATIVE_INFINITY) {
-            updateBounds();
+            if (best == Double.NEGATIVE_INFINITY) {
+                return;
+            }
+            long tied = 0;
+            long atBest = 0;
+            for (int t = 0; t < m; t++) {
+                if ((tried & 1L << t) == 0 && atBestSingle(t) > 0 && q.single[t] == best) {
+                    tied |= 1L << t;
+                    atBest += atBestSingle(t);
+                }
+            }
+            int found = 0;
+            for (int t = 0; t < m && atBest >= k; t++) { // too few even unfiltered: nothing to scan for
+                if ((tied & 1L << t) != 0) {
+                    found = firstSingles(t, k, found);
+                }
+            }
+            if (found >= k) {
+                Arrays.sort(kept, 0, found); // each single is in one list only: no id twice
+                for (int i = 0; i < k; i++) {
+                    top.offer(-best, kept[i]);
+                }
+                theta = best;
+                preMax = kept[k - 1];
+                settled = tied;
+                for (int t = 0; t < m; t++) {
+                    if ((tied & 1L << t) != 0) {
+                        q.dropSingles(t, ix);
+                    }
+                }
+                return;
+            }
+            tried |= tied; // fewer than k pass the filter: try the lists whose singles score next best
         }
     }
 
-    /** Whether list t holds k singles at its best single score (any weight, for cosine) that the filter accepts. */
-    private boolean acceptedSingles(int t, boolean anyWeight, int k) {
+    /** How many singles of list t reach its best single score (all of them, for cosine), filter aside. */
+    private int atBestSingle(int t) {
+        return sim == Similarity.COSINE ? ix.singles(q.dims[t]) : ix.atMaxSingle(q.dims[t]);
+    }
+
+    /**
+     * Appends to {@code kept} from {@code at} on the first k singles of list t at its best single score that the
+     * filter accepts; returns the new length.
+     */
+    private int firstSingles(int t, int k, int at) {
+        if (kept.length < at + k) {
+            kept = Arrays.copyOf(kept, Math.max(at + k, 2 * kept.length));
+        }
+        boolean anyWeight = sim == Similarity.COSINE; // every single of a list has the same cosine
         float best = ix.maxSingle(q.dims[t]);
         int found = 0;
-        for (long p = ix.start(q.dims[t]), to = ix.start(q.dims[t] + 1); p < to; p++) {
-            if (ix.resid(p) == 0 && (anyWeight || ix.weight(p) == best) && accept.test(ix.doc(p)) && ++found == k) {
-                return true;
+        for (long p = ix.start(q.dims[t]); p < end[t] && found < k; p++) {
+            if (ix.resid(p) == 0 && (anyWeight || ix.weight(p) == best)
+                    && (accept == null || accept.test(ix.doc(p)))) {
+                kept[at + found++] = ix.doc(p);
             }
         }
-        return false;
+        return at + found;
     }
 
     /** Whether something that can score at most {@code bound} can no longer enter the top k. */
@@ -194,7 +250,8 @@ final class SparseSearch {
                 nRequired++;
             }
             need[t] = sim.need(theta, q.norm);
-            cut[t] = sim.singleCut(q.weights[t], theta, strict, q.norm);
+            boolean out = (settled & 1L << t) != 0; // its singles are settled: none passes
+            cut[t] = out ? Float.POSITIVE_INFINITY : sim.singleCut(q.weights[t], theta, strict, q.norm);
         }
     }
 
@@ -285,8 +342,8 @@ final class SparseSearch {
         }
         evaluated++;
         if (top.offer(-sim.score(dot, q.norm, xNorm), item) && top.full() && -top.worstKey() >= theta) {
-            theta = -top.worstKey(); // a kept score: later items (larger ids) must beat it, a tie loses
-            strict = true;
+            theta = -top.worstKey(); // a kept score: later items (larger ids) must beat it, a tie loses ...
+            strict = item > preMax; // ... once past the singles taken before the scan
             if (prune) {
                 updateBounds();
             }

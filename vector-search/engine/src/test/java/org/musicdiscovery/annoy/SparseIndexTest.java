@@ -151,6 +151,46 @@ class SparseIndexTest {
         }
     }
 
+    /**
+     * The singles taken into the top k before the scan have larger ids than some items the scan finds later: an
+     * exact tie with them (a blend whose dot product equals a single's) must still win by its smaller id. With
+     * equal query weights both lists' singles score the same, and the first k of their union by id are taken.
+     */
+    @Test
+    void singlesTakenBeforeTheScanStillLoseTiesToSmallerIds() throws IOException {
+        float[][] crafted = new float[1000][F];
+        for (int i = 0; i < 5; i++) { // dot 0.5·0.5 + 0.5·0.5 = 0.5, a single's dot exactly
+            crafted[i][0] = 0.5f;
+            crafted[i][1] = 0.5f;
+        }
+        for (int i = 100; i < 400; i++) { // singles of both dimensions, interleaved by id
+            crafted[i][i % 2] = 1f;
+        }
+        for (int i = 600; i < 603; i++) { // better than the singles under both similarities
+            crafted[i][0] = 0.6f;
+            crafted[i][1] = 0.5f;
+        }
+        for (int i = 700; i < 1000; i++) { // blends that cannot compete
+            crafted[i][0] = 0.2f;
+            crafted[i][2] = 0.8f;
+        }
+        float[] q = new float[F];
+        q[0] = 0.5f;
+        q[1] = 0.5f;
+        try (SparseIndex small = SparseIndex.open(SparseData.build(dir.resolve("ties.sparse"), crafted))) {
+            for (Similarity sim : Similarity.values()) {
+                for (int k : new int[] {1, 10, 50}) {
+                    var expected = SparseData.bruteForce(crafted, q, sim, k, null);
+                    var actual = SparseData.search(small, q, sim, k, null, true);
+                    String what = sim + " k=" + k;
+                    assertArrayEquals(SparseData.ids(expected), SparseData.ids(actual), what);
+                    assertArrayEquals(SparseData.scores(expected, true), SparseData.scores(actual, true), what);
+                    assertTrue(small.lastEvaluated() < 100, what + ": scored " + small.lastEvaluated());
+                }
+            }
+        }
+    }
+
     @Test
     void fewerMatchesThanKAreFilledWithZeroScoresInIdOrder() {
         int rare = F - 1;
