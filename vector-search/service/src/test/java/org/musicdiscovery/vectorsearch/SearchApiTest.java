@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.musicdiscovery.platform.SmileBodies;
+import org.musicdiscovery.vectorsearch.api.Candidate;
+import org.musicdiscovery.vectorsearch.api.SearchResponse;
 
 /** The search API over real HTTP and real memory-mapped index files. */
 @QuarkusTest
@@ -164,5 +169,32 @@ class SearchApiTest {
                         equalTo("unknown_collection"));
         given().contentType(ContentType.JSON).body("{\"genres\":{\"blues\":1}}")
                 .post("/v1/collections/genre/search").then().statusCode(401);
+    }
+    @Test
+    void smileIsServedWhenAskedForAndCarriesTheSameAnswer() throws Exception {
+        String body = "{\"genres\":{\"funk\":0.6,\"soul\":0.4},\"k\":50,\"includeVectors\":true}";
+        Response json = search(body);
+        json.then().statusCode(200).contentType(ContentType.JSON);
+        Response smile = given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON)
+                .accept(SmileBodies.MEDIA_TYPE + ", application/json;q=0.5").body(body)
+                .post("/v1/collections/genre/search");
+        smile.then().statusCode(200).contentType(SmileBodies.MEDIA_TYPE);
+        byte[] bytes = smile.asByteArray();
+        assertTrue(bytes.length < json.asByteArray().length * 3 / 4, "smaller than JSON: " + bytes.length);
+        var fromSmile = SmileBodies.mapper().readValue(bytes, SearchResponse.class);
+        var fromJson = new ObjectMapper().readValue(json.asByteArray(), SearchResponse.class);
+        assertEquals(50, fromSmile.candidates().size());
+        assertEquals(fromJson.candidates().stream().map(SearchApiTest::comparable).toList(),
+                fromSmile.candidates().stream().map(SearchApiTest::comparable).toList());
+        // errors stay JSON whatever was asked for, so every caller can read them
+        given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON).accept(SmileBodies.MEDIA_TYPE)
+                .body("{\"genres\":{\"funk\":-1}}").post("/v1/collections/genre/search").then().statusCode(400)
+                .contentType(ContentType.JSON).body("error.field", equalTo("genres"));
+    }
+
+    /** A candidate with its float vector as a list: records compare arrays by identity. */
+    static List<Object> comparable(Candidate c) {
+        return Arrays.asList(c.type(), c.id(), c.dot(), c.angular(), c.foundBy(), c.genres(),
+                c.vector() == null ? null : Arrays.toString(c.vector()), c.popularity(), c.duplicate());
     }
 }

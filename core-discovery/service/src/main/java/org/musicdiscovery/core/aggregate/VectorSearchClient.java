@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.musicdiscovery.platform.InternalToken;
 import org.musicdiscovery.platform.RequestIds;
+import org.musicdiscovery.platform.SmileBodies;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
 
@@ -22,18 +23,20 @@ import org.musicdiscovery.vectorsearch.api.SearchResponse;
 @Path("/v1/collections")
 @ClientHeaderParam(name = InternalToken.HEADER, value = "${" + InternalToken.CONFIG_TOKEN + "}")
 public interface VectorSearchClient {
+    /** Answers come as Smile, half the bytes of JSON (platform.SmileBodies); JSON from a replica without it. */
+    String ACCEPT_JSON_TOO = MediaType.APPLICATION_JSON + ";q=0.5";
 
     @POST
     @Path("/{collection}/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({SmileBodies.MEDIA_TYPE, ACCEPT_JSON_TOO})
     SearchResponse search(@PathParam("collection") String collection, SearchRequest request);
 
     /** Several searches in flight at once; the request id given explicitly, as it is read on the caller's thread. */
     @POST
     @Path("/{collection}/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({SmileBodies.MEDIA_TYPE, ACCEPT_JSON_TOO})
     CompletionStage<SearchResponse> searchAsync(@HeaderParam(RequestIds.HEADER) String requestId,
             @PathParam("collection") String collection, SearchRequest request);
 

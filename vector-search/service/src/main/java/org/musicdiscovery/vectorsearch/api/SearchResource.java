@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.musicdiscovery.platform.ApiError;
+import org.musicdiscovery.platform.SmileBodies;
 import org.musicdiscovery.vectorsearch.search.BadQueryException;
 import org.musicdiscovery.vectorsearch.search.UnknownItemException;
 import org.musicdiscovery.vectorsearch.search.SearchService;
@@ -21,7 +22,8 @@ import org.musicdiscovery.vectorsearch.search.UnknownCollectionException;
 /** The one question core asks: which items are close to this mix, vector or item, and how close under each metric. */
 @Path("/v1/collections/{name}/search")
 @Consumes(MediaType.APPLICATION_JSON)
-@Produces(MediaType.APPLICATION_JSON)
+// JSON unless the caller asks for Smile (core does: platform.SmileBodies)
+@Produces({MediaType.APPLICATION_JSON, SmileBodies.MEDIA_TYPE})
 public class SearchResource {
     @Inject
     SearchService service;
