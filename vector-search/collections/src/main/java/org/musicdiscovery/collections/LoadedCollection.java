@@ -2,6 +2,7 @@ package org.musicdiscovery.collections;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +67,7 @@ public final class LoadedCollection {
             }
             if (m.sparseIndex() != null) {
                 sparse = openSparse(versionDir.resolve(m.sparseIndex()), m);
+                sameItems(sparse, opened.values().iterator().next(), m);
             }
             items = ItemMap.open(versionDir.resolve(m.items()),
                     m.facts() == null ? null : versionDir.resolve(m.facts()), m.nItems());
@@ -81,6 +83,25 @@ public final class LoadedCollection {
             }
             throw e instanceof InvalidCollectionException ? e
                     : new InvalidCollectionException(versionDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Items' genres and cosines are read from the sparse index, tree candidates' from the forests: a sample of items
+     * must hold the same floats in both, or the version is refused (files from different builds).
+     */
+    private static void sameItems(SparseIndex sparse, VectorTrees trees, CollectionManifest m) {
+        int f = m.dimension(), samples = (int) Math.min(m.nItems(), 64);
+        int[] dims = new int[f], treeDims = new int[f];
+        float[] values = new float[f], treeValues = new float[f];
+        for (int s = 0; s < samples; s++) {
+            int item = (int) ((long) s * (m.nItems() - 1) / Math.max(1, samples - 1));
+            int n = sparse.terms(item, dims, values);
+            if (n != trees.nonZeros(item, treeDims, treeValues)
+                    || !Arrays.equals(dims, 0, n, treeDims, 0, n) || !Arrays.equals(values, 0, n, treeValues, 0, n)) {
+                throw new InvalidCollectionException(sparse.file() + ": item " + item
+                        + " differs from the same item in the trees (files of different builds?)");
+            }
         }
     }
 
@@ -115,6 +136,14 @@ public final class LoadedCollection {
     /** The exact sparse index over the same items, or null (dense collections, versions built before it). */
     public SparseIndex sparse() {
         return sparse;
+    }
+
+    /**
+     * Item {@code item}'s non-zero components, ascending dimension: from the sparse index's per-item terms when the
+     * version has one (a few bytes), else from the stored vector.
+     */
+    public int nonZeros(int item, int[] dims, float[] values) {
+        return sparse != null ? sparse.terms(item, dims, values) : stored.nonZeros(item, dims, values);
     }
 
     public ItemMap items() {

@@ -1,5 +1,6 @@
 package org.musicdiscovery.collections;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +10,10 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -316,5 +319,31 @@ class ExactStrategyTest {
         }
         var e = assertThrows(InvalidCollectionException.class, () -> LoadedCollection.open(dir, AnnoyTrees::open));
         assertTrue(e.getMessage().contains(CollectionBuilder.SPARSE_FILE), e.getMessage());
+    }
+    @Test
+    void candidatesGenresComeFromTheSparseTermsAsStoredInTheTrees() {
+        int f = random.dims().size();
+        int[] dims = new int[f], treeDims = new int[f];
+        float[] values = new float[f], treeValues = new float[f];
+        for (int item = 0; item < random.items().vectors().length; item++) {
+            int n = randomCollection.nonZeros(item, dims, values);
+            assertEquals(randomCollection.stored().nonZeros(item, treeDims, treeValues), n, "item " + item);
+            assertArrayEquals(Arrays.copyOf(treeDims, n), Arrays.copyOf(dims, n), "item " + item);
+            assertArrayEquals(Arrays.copyOf(treeValues, n), Arrays.copyOf(values, n), "item " + item);
+        }
+    }
+
+    @Test
+    void aSparseIndexOfAnotherBuildRefusesTheVersion() throws IOException {
+        Path dir = CollectionBuilder.build(root, "mixed", random.items(), random.dims(), List.of("dot"), 2, 1, 1,
+                "test", msg -> { });
+        Samples.Sample other = Samples.random(random.items().vectors().length, random.dims().size(), 8);
+        Path otherDir = CollectionBuilder.build(root, "other", other.items(), other.dims(), List.of("dot"), 2, 1, 1,
+                "test", msg -> { });
+        for (String file : List.of(CollectionBuilder.SPARSE_FILE, CollectionBuilder.SPARSE_FILE + ".manifest.json")) {
+            Files.copy(otherDir.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        var e = assertThrows(InvalidCollectionException.class, () -> LoadedCollection.open(dir, AnnoyTrees::open));
+        assertTrue(e.getMessage().contains("different builds"), e.getMessage());
     }
 }

@@ -3,10 +3,12 @@ package org.musicdiscovery.annoy;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.function.IntPredicate;
 
 /**
@@ -26,6 +28,15 @@ public final class SparseIndex implements AutoCloseable {
     final MemorySegment seg;
     final SparseLayout layout;
     private final ThreadLocal<SparseSearch> searchers;
+    /**
+     * Each item's terms (dimension, weight), the postings regrouped by item at open, off-heap in the mapping's arena:
+     * {@code termStarts} (long[items+1]), then the dimensions (int) and weights (float), ascending dimension per
+     * item. A candidate's genres are read from here in a few bytes instead of scanning its dense vector (396 floats
+     * in 25 cache lines of a tree file; 40 against 3.5 µs for 100 candidates); 8 bytes per posting.
+     */
+    private final MemorySegment termStarts;
+    private final MemorySegment termDims;
+    private final MemorySegment termWeights;
 
     private SparseIndex(Path file, SparseManifest m) {
         this.file = file;
@@ -44,7 +55,11 @@ public final class SparseIndex implements AutoCloseable {
                     || layout.fileBytes() != seg.byteSize()) {
                 throw refuse(seg.byteSize() + " bytes do not hold the sections its header announces");
             }
-            validate();
+            int[] entries = validate();
+            this.termStarts = arena.allocate(8L * (layout.nItems() + 1), 8);
+            this.termDims = arena.allocate(4L * layout.nPostings(), 4);
+            this.termWeights = arena.allocate(4L * layout.nPostings(), 4);
+            regroupByItem(entries);
         } catch (IOException e) {
             arena.close();
             throw new SparseFormatException(file + ": " + e.getMessage(), e);
@@ -88,7 +103,8 @@ public final class SparseIndex implements AutoCloseable {
         return new SparseFormatException(file + ": " + why);
     }
 
-    private void validate() {
+    /** @return each item's number of postings */
+    private int[] validate() {
         long p = 0;
         double[] squares = new double[layout.nItems()]; // re-derives every norm exactly as the builder did
         int[] entries = new int[layout.nItems()];
@@ -124,6 +140,26 @@ public final class SparseIndex implements AutoCloseable {
             }
         }
         validateResidualsAndBounds(entries);
+        return entries;
+    }
+
+    /** Fills the per-item terms: lists in ascending dimension, so each item's terms come out in ascending dimension. */
+    private void regroupByItem(int[] entries) {
+        long[] next = new long[layout.nItems()];
+        long at = 0;
+        for (int i = 0; i < layout.nItems(); i++) {
+            termStarts.setAtIndex(ValueLayout.JAVA_LONG, i, at);
+            next[i] = at;
+            at += entries[i];
+        }
+        termStarts.setAtIndex(ValueLayout.JAVA_LONG, layout.nItems(), at);
+        for (int d = 0; d < layout.nDims(); d++) {
+            for (long p = start(d); p < start(d + 1); p++) {
+                long slot = next[doc(p)]++;
+                termDims.setAtIndex(ValueLayout.JAVA_INT, slot, d);
+                termWeights.setAtIndex(ValueLayout.JAVA_FLOAT, slot, weight(p));
+            }
+        }
     }
 
     /**
@@ -291,6 +327,21 @@ public final class SparseIndex implements AutoCloseable {
     /** The item's norm, as {@link Similarity#norm} computes it from its vector. */
     public double norm(int item) {
         return seg.get(SparseLayout.DOUBLE, layout.norms() + 8L * item);
+    }
+
+    /**
+     * Item {@code item}'s non-zero components in ascending dimension — the floats of its stored vector — into
+     * {@code dims} and {@code values}; returns how many.
+     */
+    public int terms(int item, int[] dims, float[] values) {
+        Objects.checkIndex(item, layout.nItems());
+        long from = termStarts.getAtIndex(ValueLayout.JAVA_LONG, item);
+        int n = (int) (termStarts.getAtIndex(ValueLayout.JAVA_LONG, item + 1L) - from);
+        for (int j = 0; j < n; j++) {
+            dims[j] = termDims.getAtIndex(ValueLayout.JAVA_INT, from + j);
+            values[j] = termWeights.getAtIndex(ValueLayout.JAVA_FLOAT, from + j);
+        }
+        return n;
     }
 
     public int listLength(int dim) {

@@ -205,6 +205,25 @@ class SparseIndexTest {
     }
 
     @Test
+    void termsAreEachItemsNonZerosInAscendingDimension() {
+        int[] dims = new int[F];
+        float[] values = new float[F];
+        for (int i = 0; i < N; i++) {
+            int n = index.terms(i, dims, values);
+            int j = 0;
+            for (int d = 0; d < F; d++) {
+                if (items[i][d] != 0) {
+                    assertTrue(j < n, "item " + i + " lacks dimension " + d);
+                    assertEquals(d, dims[j], "item " + i);
+                    assertEquals(items[i][d], values[j++], "item " + i + " dimension " + d);
+                }
+            }
+            assertEquals(j, n, "item " + i);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> index.terms(N, dims, values));
+    }
+
+    @Test
     void identicalVectorsComeBackInIdOrder() {
         float[] q = new float[F];
         q[0] = 1; // every item whose only dimension is 0 has cosine exactly 1: one big tie

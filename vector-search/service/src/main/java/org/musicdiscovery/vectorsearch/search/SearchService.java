@@ -65,7 +65,7 @@ public class SearchService {
             for (CollectionSearch.Hit h : result.hits()) {
                 Map<String, Double> genres = null;
                 if (named) {
-                    genres = c.dims().named(dims, values, c.stored().nonZeros(h.item(), dims, values));
+                    genres = c.dims().named(dims, values, c.nonZeros(h.item(), dims, values));
                 }
                 out.add(new Candidate(TYPE_NAMES[h.typeCode()], h.id(), round(h.dot()), round(h.cosine()),
                         List.copyOf(h.foundBy()), genres, sparse ? null : h.vector(),
