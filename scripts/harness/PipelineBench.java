@@ -52,9 +52,23 @@ public class PipelineBench {
             warmUp.add(body(mix(r), 10, 1 + i / requests, i % 7 == 0 ? "playlist" : "any"));
         }
         warmUp(core, token, warmUp, requests, concurrency);
+        // then a round shaped like the measured one (first pages), after everything printed so far: classes loaded
+        // after the warm-up (formatting, this report) made the JIT throw away compiled HTTP and regex code, and the
+        // recompiling took the harness from ~0.12 to ~0.35 ms of CPU per answer in the run after, from the services
+        List<String> priming = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            priming.add(body(mix(r), 10, 0, i % 7 == 0 ? "playlist" : "any"));
+        }
+        run(core, token, priming, concurrency, "priming", new ConcurrentHashMap<>());
         Map<String, double[]> stages = new ConcurrentHashMap<>();
+        System.gc(); // with the young generation scripts/bench-pipeline gives, no collection pauses this client below
+        CpuMeter cpu = CpuMeter.of(System.getenv("BENCH_PIDS"));
         Answers miss = run(core, token, misses, concurrency, "miss", stages);
+        String missCpu = cpu.perAnswer(misses.size());
+        System.gc();
+        cpu = CpuMeter.of(System.getenv("BENCH_PIDS"));
         Answers hit = run(core, token, misses, concurrency, "hit", null);
+        String hitCpu = cpu.perAnswer(misses.size());
         System.out.printf(Locale.ROOT, "%d requests, %d concurrent clients, direct to core, seed %d%n", requests,
                 concurrency, seed);
         System.out.println("answers by cache state: " + CACHE_STATES);
@@ -63,6 +77,11 @@ public class PipelineBench {
         System.out.print("miss breakdown (mean ms):");
         stages.forEach((k, v) -> System.out.printf(Locale.ROOT, " %s %.2f", k, v[0] / v[1]));
         System.out.println();
+        if (!missCpu.isEmpty()) {
+            System.out.println("CPU per answer, last warm-up round (ms): " + lastWarmUpCpu);
+            System.out.println("CPU per answer, miss run (ms): " + missCpu);
+            System.out.println("CPU per answer, hit run (ms): " + hitCpu);
+        }
         fit(core, token);
     }
 
@@ -106,11 +125,16 @@ public class PipelineBench {
      * three before (at most {@value #WARM_UP_ROUNDS} rounds). Right after a start the JIT is still compiling: core's C2
      * spends seconds per round on it for the first ~25,000 misses, and a run measured then reads up to twice as slow.
      */
+    static String lastWarmUpCpu = "";
+
     static void warmUp(String core, String token, List<String> bodies, int round, int concurrency) throws Exception {
         List<Double> medians = new ArrayList<>();
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            double[] ms = run(core, token, bodies.subList(i * round, (i + 1) * round), concurrency, "warm-up", null)
-                    .ms("miss");
+            // with a stage map like the measured run: the same code path, compiled before it counts
+            CpuMeter cpu = CpuMeter.of(System.getenv("BENCH_PIDS")); // loaded and compiled before the measured runs
+            double[] ms = run(core, token, bodies.subList(i * round, (i + 1) * round), concurrency, "warm-up",
+                    new ConcurrentHashMap<>()).ms("miss");
+            lastWarmUpCpu = cpu.perAnswer(round);
             medians.add(ms.length == 0 ? Double.NaN : ms[ms.length / 2]);
             if (i >= 5 && mean(medians.subList(i - 2, i + 1)) >= 0.95 * mean(medians.subList(i - 5, i - 2))) {
                 break;
@@ -145,6 +169,7 @@ public class PipelineBench {
             Map<String, double[]> stages) throws Exception {
         double[] ms = new double[bodies.size()];
         String[] states = new String[bodies.size()];
+        String[] timings = new String[bodies.size()]; // parsed after the run: the harness's own work stays out of it
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
@@ -157,11 +182,7 @@ public class PipelineBench {
                 states[n] = c.find() ? c.group(1) : "?";
                 CACHE_STATES.merge(label + ":" + states[n], 1, Integer::sum);
                 if (stages != null && "miss".equals(states[n])) {
-                    Matcher m = STAGE.matcher(body.substring(body.lastIndexOf("\"timings\"")));
-                    while (m.find()) {
-                        stages.compute(m.group(1), (k, v) -> v == null ? new double[] {Double.parseDouble(m.group(2)), 1}
-                                : new double[] {v[0] + Double.parseDouble(m.group(2)), v[1] + 1});
-                    }
+                    timings[n] = body.substring(body.lastIndexOf("\"timings\""));
                 }
                 return null;
             }));
@@ -170,7 +191,64 @@ public class PipelineBench {
             f.get();
         }
         pool.shutdown();
+        for (String t : timings) {
+            Matcher m = t == null ? null : STAGE.matcher(t);
+            while (m != null && m.find()) {
+                double v = Double.parseDouble(m.group(2));
+                stages.merge(m.group(1), new double[] {v, 1}, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+            }
+        }
         return new Answers(ms, states);
+    }
+
+    /**
+     * CPU time of the services (BENCH_PIDS: name=pid,…, from scripts/bench-pipeline) and of this harness over one
+     * run: the cost per answer of each process, steadier than latency on a machine whose speed drifts.
+     */
+    record CpuMeter(Map<String, Long> pids, Map<String, Long> ticks, long ownNanos) {
+        static final double MS_PER_TICK = 10; // USER_HZ is 100 on Linux
+
+        static CpuMeter of(String spec) {
+            Map<String, Long> pids = new LinkedHashMap<>(), ticks = new LinkedHashMap<>();
+            if (spec != null && !spec.isBlank()) {
+                for (String kv : spec.split(",")) {
+                    String[] p = kv.split("=");
+                    pids.put(p[0], Long.parseLong(p[1].trim()));
+                    ticks.put(p[0], ticks(pids.get(p[0])));
+                }
+            }
+            return new CpuMeter(pids, ticks, own());
+        }
+
+        String perAnswer(int answers) {
+            if (pids.isEmpty()) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder();
+            double total = 0;
+            for (var e : pids.entrySet()) {
+                double ms = (ticks(e.getValue()) - ticks.get(e.getKey())) * MS_PER_TICK / answers;
+                total += ms;
+                out.append(String.format(Locale.ROOT, "%s %.3f | ", e.getKey(), ms));
+            }
+            double mine = (own() - ownNanos) / 1e6 / answers;
+            return out.append(String.format(Locale.ROOT, "harness %.3f | total %.3f", mine, total + mine)).toString();
+        }
+
+        /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+        static long ticks(long pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the CPU time of pid " + pid, e);
+            }
+        }
+
+        static long own() {
+            return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
     }
 
     static void report(String label, double[] sorted) {
