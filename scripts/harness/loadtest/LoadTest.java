@@ -142,8 +142,18 @@ public class LoadTest {
         return i -> fresh.get(Math.floorMod(cursor.getAndIncrement(), fresh.size()));
     }
 
+    /**
+     * Before each step, so that no collection of this client's pauses it inside one: a pause stalls every request in
+     * flight and adds itself to their latencies (G1 paused it up to 140 ms). scripts/loadtest gives Serial a young
+     * generation larger than a step allocates.
+     */
+    static void collectGarbage() {
+        System.gc();
+    }
+
     static Step closed(String web, String key, Source source, int clients, double seconds,
             String loop, String cache) throws Exception {
+        collectGarbage();
         Recorder rec = new Recorder();
         AtomicInteger next = new AtomicInteger();
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -163,6 +173,7 @@ public class LoadTest {
 
     static Step open(String web, String key, Source source, int rate, double seconds, String cache)
             throws Exception {
+        collectGarbage();
         Recorder rec = new Recorder();
         var rnd = new java.util.Random(rate);
         Semaphore outstanding = new Semaphore(4096); // beyond this the client itself would be the bottleneck
