@@ -42,10 +42,7 @@ public class PipelineBench {
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 1600;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : System.nanoTime();
         Random r = new Random(seed);
-        List<String> misses = new ArrayList<>(), warmUp = new ArrayList<>();
-        for (int i = 0; i < requests; i++) { // random mixes at 1% resolution: rarely repeated
-            misses.add(body(mix(r), 10, 0, i % 7 == 0 ? "playlist" : "any"));
-        }
+        List<String> misses = firstPages(r, requests), warmUp = new ArrayList<>();
         // the same work under other cache keys (pages from offset 1 on, another per round): the measured mixes stay
         // uncached, and a mix drawn again in a later round of the warm-up still misses
         for (int i = 0; i < WARM_UP_ROUNDS * requests; i++) {
@@ -55,11 +52,7 @@ public class PipelineBench {
         // then a round shaped like the measured one (first pages), after everything printed so far: classes loaded
         // after the warm-up (formatting, this report) made the JIT throw away compiled HTTP and regex code, and the
         // recompiling took the harness from ~0.12 to ~0.35 ms of CPU per answer in the run after, from the services
-        List<String> priming = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            priming.add(body(mix(r), 10, 0, i % 7 == 0 ? "playlist" : "any"));
-        }
-        run(core, token, priming, concurrency, "priming", new ConcurrentHashMap<>());
+        run(core, token, firstPages(r, requests), concurrency, "priming", new ConcurrentHashMap<>());
         Map<String, double[]> stages = new ConcurrentHashMap<>();
         System.gc(); // with the young generation scripts/bench-pipeline gives, no collection pauses this client below
         CpuMeter cpu = CpuMeter.of(System.getenv("BENCH_PIDS"));
@@ -116,22 +109,32 @@ public class PipelineBench {
         return w + "% " + a + " " + (100 - w) + "% " + b;
     }
 
+    /** First pages of random mixes at 1 % resolution (rarely repeated), every seventh asking for playlists. */
+    static List<String> firstPages(Random r, int n) {
+        List<String> bodies = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            bodies.add(body(mix(r), 10, 0, i % 7 == 0 ? "playlist" : "any"));
+        }
+        return bodies;
+    }
+
     static String body(String q, int limit, int offset, String type) {
         return "{\"q\":\"" + q + "\",\"type\":\"" + type + "\",\"limit\":" + limit + ",\"offset\":" + offset + "}";
     }
+
+    /** CPU per answer of the last warm-up round, printed beside the measured runs'. */
+    static String lastWarmUpCpu = "";
 
     /**
      * Warm-up in rounds of {@code round} requests until the last three rounds' median misses are within 5 % of the
      * three before (at most {@value #WARM_UP_ROUNDS} rounds). Right after a start the JIT is still compiling: core's C2
      * spends seconds per round on it for the first ~25,000 misses, and a run measured then reads up to twice as slow.
      */
-    static String lastWarmUpCpu = "";
-
     static void warmUp(String core, String token, List<String> bodies, int round, int concurrency) throws Exception {
         List<Double> medians = new ArrayList<>();
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            // with a stage map like the measured run: the same code path, compiled before it counts
             CpuMeter cpu = CpuMeter.of(System.getenv("BENCH_PIDS")); // loaded and compiled before the measured runs
+            // with a stage map like the measured run: the same code path, compiled before it counts
             double[] ms = run(core, token, bodies.subList(i * round, (i + 1) * round), concurrency, "warm-up",
                     new ConcurrentHashMap<>()).ms("miss");
             lastWarmUpCpu = cpu.perAnswer(round);
