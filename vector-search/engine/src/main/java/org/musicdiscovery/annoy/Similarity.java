@@ -170,18 +170,26 @@ public enum Similarity {
         }
         long mask = 0;
         for (int i = 0; i < n; i++) {
-            float w = weight(seg, wOff, p + i), r = weight(seg, rOff, p + i);
-            if (r == 0 ? w >= cut : multiPasses(w, r, a, b, need)) {
+            if (postingPasses(seg, wOff, rOff, p + i, a, b, need, cut)) {
                 mask |= 1L << i;
             }
         }
         return mask;
     }
 
+    /** {@link #passMask} for the one posting p. */
+    boolean postingPasses(MemorySegment seg, long wOff, long rOff, long p, float a, float b, float need, float cut) {
+        float w = weight(seg, wOff, p), r = weight(seg, rOff, p);
+        return r == 0 ? w >= cut : multiPasses(w, r, a, b, need);
+    }
+
     /** The first posting in [from, to) that {@link #passMask} lets through, or −1. */
     long firstReaching(MemorySegment seg, long wOff, long rOff, long from, long to, float a, float b, float need,
             float cut) {
-        for (long p = from; p < to; p += LANES) {
+        if (from < to && postingPasses(seg, wOff, rOff, from, a, b, need, cut)) { // often so after a seek: no block
+            return from;
+        }
+        for (long p = from + 1; p < to; p += LANES) {
             long mask = passMask(seg, wOff, rOff, p, (int) Math.min(LANES, to - p), a, b, need, cut);
             if (mask != 0) {
                 return p + Long.numberOfTrailingZeros(mask);

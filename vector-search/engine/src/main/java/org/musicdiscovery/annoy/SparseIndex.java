@@ -254,13 +254,6 @@ public final class SparseIndex implements AutoCloseable {
         return hi;
     }
 
-    /** The item's weight in dimension {@code dim}, 0 if it has none. */
-    float weightOf(int dim, int item) {
-        long end = start(dim + 1);
-        long p = seek(start(dim), end, item);
-        return p < end && doc(p) == item ? weight(p) : 0f;
-    }
-
     // ---- public API
 
     /**
@@ -341,6 +334,27 @@ public final class SparseIndex implements AutoCloseable {
             values[j] = terms.get(ValueLayout.JAVA_FLOAT, at + 4);
         }
         return n;
+    }
+
+    /**
+     * Σ q_s·x_s over the query's terms (dimensions ascending, as {@link Similarity#dot} sums), the item's weights
+     * read from its own terms: one short run of memory instead of a seek in every query list.
+     */
+    double dot(int item, int[] qDims, float[] qWeights, int m) {
+        long at = termStarts.getAtIndex(ValueLayout.JAVA_LONG, item);
+        long end = termStarts.getAtIndex(ValueLayout.JAVA_LONG, item + 1L);
+        double dot = 0;
+        for (int s = 0; s < m && at < end; ) { // both ascending: a merge
+            int d = terms.get(ValueLayout.JAVA_INT, 8 * at);
+            if (d < qDims[s]) {
+                at++;
+            } else if (d > qDims[s]) {
+                s++;
+            } else {
+                dot += (double) qWeights[s++] * terms.get(ValueLayout.JAVA_FLOAT, 8 * at++ + 4);
+            }
+        }
+        return dot;
     }
 
     public int listLength(int dim) {

@@ -381,13 +381,7 @@ final class SparseSearch {
         }
         int n = top.drainSorted(ids, keys);
         for (int i = 0; i < n; i++) {
-            double dot = 0;
-            for (int s = 0; s < q.m; s++) {
-                float ws = ix.weightOf(q.dims[s], ids[i]);
-                if (ws != 0) {
-                    dot += (double) q.weights[s] * ws;
-                }
-            }
+            double dot = ix.dot(ids[i], q.dims, q.weights, q.m); // the item's terms: no seek from a list's start
             if (dots != null) {
                 dots[i] = dot;
             }
