@@ -2,6 +2,7 @@ package org.musicdiscovery.vectorsearch;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.musicdiscovery.platform.SmileBodies;
 import org.musicdiscovery.vectorsearch.api.Candidate;
+import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
 
 /** The search API over real HTTP and real memory-mapped index files. */
@@ -190,6 +192,26 @@ class SearchApiTest {
         given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON).accept(SmileBodies.MEDIA_TYPE)
                 .body("{\"genres\":{\"funk\":-1}}").post("/v1/collections/genre/search").then().statusCode(400)
                 .contentType(ContentType.JSON).body("error.field", equalTo("genres"));
+    }
+
+    @Test
+    void aQuestionSentAsSmileGetsTheAnswerOfTheSameQuestionInJson() throws Exception {
+        var request = new SearchRequest(Map.of("funk", 0.6, "soul", 0.4), null, null, 50, null, null,
+                List.of("song"), true);
+        Response json = search(new ObjectMapper().writeValueAsString(request));
+        Response smile = given().header("X-Internal-Token", TOKEN).contentType(SmileBodies.MEDIA_TYPE)
+                .body(SmileBodies.mapper().writeValueAsBytes(request)).post("/v1/collections/genre/search");
+        smile.then().statusCode(200).contentType(ContentType.JSON);
+        var fromJson = new ObjectMapper().readValue(json.asByteArray(), SearchResponse.class);
+        var fromSmile = new ObjectMapper().readValue(smile.asByteArray(), SearchResponse.class);
+        assertEquals(50, fromSmile.candidates().size());
+        assertTrue(fromSmile.candidates().stream().allMatch(c -> c.type().equals("song")));
+        assertEquals(fromJson.candidates().stream().map(SearchApiTest::comparable).toList(),
+                fromSmile.candidates().stream().map(SearchApiTest::comparable).toList());
+        // a body that is not Smile is the caller's error, named as such
+        given().header("X-Internal-Token", TOKEN).contentType(SmileBodies.MEDIA_TYPE).body(new byte[] {1, 2, 3})
+                .post("/v1/collections/genre/search").then().statusCode(400).contentType(ContentType.JSON)
+                .body("error.code", notNullValue());
     }
 
     /** A candidate with its float vector as a list: records compare arrays by identity. */

@@ -25,7 +25,7 @@ import org.musicdiscovery.web.api.ApiProblem;
 /** core-discovery's internal API as seen from the gateway. */
 @RegisterRestClient(configKey = "core")
 @Path("/internal/v1")
-@ClientHeaderParam(name = InternalToken.HEADER, value = "${" + InternalToken.CONFIG_TOKEN + "}")
+@ClientHeaderParam(name = InternalToken.HEADER, value = InternalToken.CLIENT_HEADER_VALUE)
 public interface CoreClient {
 
     @POST

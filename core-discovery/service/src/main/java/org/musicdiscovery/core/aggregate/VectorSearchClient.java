@@ -21,21 +21,25 @@ import org.musicdiscovery.vectorsearch.api.SearchResponse;
 /** vector-search as core sees it. */
 @RegisterRestClient(configKey = "vector-search")
 @Path("/v1/collections")
-@ClientHeaderParam(name = InternalToken.HEADER, value = "${" + InternalToken.CONFIG_TOKEN + "}")
+@ClientHeaderParam(name = InternalToken.HEADER, value = InternalToken.CLIENT_HEADER_VALUE)
 public interface VectorSearchClient {
-    /** Answers come as Smile, half the bytes of JSON (platform.SmileBodies); JSON from a replica without it. */
+    /**
+     * Questions go as Smile, and answers come as Smile, half the bytes of JSON (platform.SmileBodies); JSON answers
+     * from a replica without it are read too. (The JSON request writer parsed the method's parameter annotations
+     * anew on every call, looking for a Jackson view.)
+     */
     String ACCEPT_JSON_TOO = MediaType.APPLICATION_JSON + ";q=0.5";
 
     @POST
     @Path("/{collection}/search")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(SmileBodies.MEDIA_TYPE)
     @Produces({SmileBodies.MEDIA_TYPE, ACCEPT_JSON_TOO})
     SearchResponse search(@PathParam("collection") String collection, SearchRequest request);
 
     /** Several searches in flight at once; the request id given explicitly, as it is read on the caller's thread. */
     @POST
     @Path("/{collection}/search")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(SmileBodies.MEDIA_TYPE)
     @Produces({SmileBodies.MEDIA_TYPE, ACCEPT_JSON_TOO})
     CompletionStage<SearchResponse> searchAsync(@HeaderParam(RequestIds.HEADER) String requestId,
             @PathParam("collection") String collection, SearchRequest request);

@@ -21,8 +21,8 @@ import org.musicdiscovery.vectorsearch.search.UnknownCollectionException;
 
 /** The one question core asks: which items are close to this mix, vector or item, and how close under each metric. */
 @Path("/v1/collections/{name}/search")
-@Consumes(MediaType.APPLICATION_JSON)
-// JSON unless the caller asks for Smile (core does: platform.SmileBodies)
+// JSON unless the caller sends and asks for Smile (core does: platform.SmileBodies)
+@Consumes({MediaType.APPLICATION_JSON, SmileBodies.MEDIA_TYPE})
 @Produces({MediaType.APPLICATION_JSON, SmileBodies.MEDIA_TYPE})
 public class SearchResource {
     @Inject
