@@ -36,6 +36,8 @@ public final class SparseIndex implements AutoCloseable {
      */
     private final MemorySegment termStarts;
     private final MemorySegment terms;
+    /** Items holding both of two dimensions, per pair (null when too large): two-term queries read theirs. */
+    final PairLists pairs;
 
     private SparseIndex(Path file, SparseManifest m) {
         this.file = file;
@@ -58,6 +60,7 @@ public final class SparseIndex implements AutoCloseable {
             this.termStarts = arena.allocate(8L * (layout.nItems() + 1), 8);
             this.terms = arena.allocate(8L * layout.nPostings(), 8);
             regroupByItem(entries);
+            this.pairs = PairLists.build(this, arena);
         } catch (IOException e) {
             arena.close();
             throw new SparseFormatException(file + ": " + e.getMessage(), e);
@@ -315,6 +318,11 @@ public final class SparseIndex implements AutoCloseable {
         return searchers.get().evaluated();
     }
 
+    /** Whether this thread's last search was answered from a pair's list alone (see {@link PairLists}). */
+    public boolean lastFromPairs() {
+        return searchers.get().answeredFromPairs();
+    }
+
     /** The item's norm, as {@link Similarity#norm} computes it from its vector. */
     public double norm(int item) {
         return seg.get(SparseLayout.DOUBLE, layout.norms() + 8L * item);
@@ -355,6 +363,11 @@ public final class SparseIndex implements AutoCloseable {
             }
         }
         return dot;
+    }
+
+    /** Off-heap bytes of the per-pair lists, 0 when they were not built (too many dimensions or postings). */
+    public long pairBytes() {
+        return pairs == null ? 0 : pairs.bytes();
     }
 
     public int listLength(int dim) {

@@ -168,19 +168,21 @@ final class SparseBenchCommand implements Callable<Integer> {
         Latency exact = Latency.measure(queries.length, passes, i -> sparse.search(queries[i], sim, k, null, ids,
                 null, null));
         long evaluated = 0;
-        int identical = 0;
+        int identical = 0, fromPairs = 0;
         double recall = 0;
         for (int i = 0; i < queries.length; i++) {
             int n = sparse.search(queries[i], sim, k, null, got[i], null, null);
             evaluated += sparse.lastEvaluated();
+            fromPairs += sparse.lastFromPairs() ? 1 : 0;
             identical += Arrays.equals(Arrays.copyOf(got[i], n), tops[i].ids()) ? 1 : 0;
             recall += truth.recall(Arrays.copyOf(got[i], n), tops[i], queries[i], sim);
         }
         recall /= queries.length;
         rows.add(new Row(sim.name(), "exact-sparse", 0, recall, exact));
         System.out.printf(Locale.ROOT, "%n== %s (trees: %s) ==%nexact sparse   recall %.3f, ids and order identical to"
-                + " the exhaustive scan for %d/%d queries, %.0f items scored per query%n", sim, metric, recall,
-                identical, queries.length, (double) evaluated / queries.length);
+                + " the exhaustive scan for %d/%d queries, %.0f items scored per query, %d answered from the pair"
+                + " lists (%,d bytes)%n", sim, metric, recall, identical, queries.length,
+                (double) evaluated / queries.length, fromPairs, sparse.pairBytes());
         fromTheOtherFloor(sim, sparse, got, exact);
         filtered(sim, sparse, exact);
         if (exactOnly) {
