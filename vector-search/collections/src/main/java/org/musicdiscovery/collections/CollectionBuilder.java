@@ -209,8 +209,15 @@ public final class CollectionBuilder {
         }
         String sparseFile = null;
         String dimsFile = null;
+        Map<String, String> sparseByType = null;
         if (dims != null) { // a sparse collection: the exact index over the same items, for sparse queries
             sparseFile = writeSparse(dir, items, f, name, progress);
+            sparseByType = new LinkedHashMap<>(); // and over each type's items, for questions about one type
+            for (char type : TypedSparse.typesOf(items.typeCodes())) {
+                TypedSparse.write(dir, type, items.typeCodes(), items.vectors());
+                sparseByType.put(String.valueOf(type), TypedSparse.fileName(type));
+            }
+            progress.accept(name + " sparse by type: " + sparseByType.keySet());
             dimsFile = "dims.tsv";
             var sb = new StringBuilder();
             for (int i = 0; i < dims.size(); i++) {
@@ -219,7 +226,7 @@ public final class CollectionBuilder {
             Files.writeString(dir.resolve(dimsFile), sb, StandardCharsets.UTF_8);
         }
         new CollectionManifest(name, version, dims != null ? "sparse" : "dense", f, items.vectors().length, trees,
-                "items.bin", dimsFile, source, sparseFile, ITEM_ORDER, factsFile).write(dir);
+                "items.bin", dimsFile, source, sparseFile, ITEM_ORDER, factsFile, sparseByType).write(dir);
         Path tmp = root.resolve(name).resolve("CURRENT.tmp");
         Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, root.resolve(name).resolve("CURRENT"), StandardCopyOption.REPLACE_EXISTING,

@@ -24,12 +24,21 @@ import java.util.Map;
  * @param sparseIndex the exact sparse index file (sparse collections built since issue 9), else null
  * @param itemOrder how items are numbered, which is how equal scores are ordered (null: export order)
  * @param facts     the item facts file ({@link ItemMap}: popularity and duplicate-key hash per item), else null
+ * @param sparseByType type code ("s", "p", "a") → the exact sparse index over that type's items ({@link TypedSparse}),
+ *                  else null (versions built before them)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CollectionManifest(String name, String version, String space, int dimension, int nItems,
         Map<String, String> trees, String items, String dims, String source, String sparseIndex, String itemOrder,
-        String facts) {
+        String facts, Map<String, String> sparseByType) {
+
+    /** As versions before the per-type sparse indexes. */
+    public CollectionManifest(String name, String version, String space, int dimension, int nItems,
+            Map<String, String> trees, String items, String dims, String source, String sparseIndex, String itemOrder,
+            String facts) {
+        this(name, version, space, dimension, nItems, trees, items, dims, source, sparseIndex, itemOrder, facts, null);
+    }
 
     public static final String FILE = "collection.json";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -74,11 +74,16 @@ public final class CollectionSearch {
         return q.strategy().resolve(c, q.vector()) == Strategy.EXACT ? exact(c, q) : trees(c, q, pool);
     }
 
-    /** The exact top k per asked metric from the sparse index, merged and ranked like the trees' candidates. */
+    /**
+     * The exact top k per asked metric from the sparse index, merged and ranked like the trees' candidates. A question
+     * about one type asks that type's own index when the version has one (same answer, its bounds prune far better).
+     */
     private static Result exact(LoadedCollection c, Query q) {
         long t0 = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>();
-        IntPredicate accept = accept(c, q);
+        TypedSparse typed = q.types().size() == 1 ? c.sparse(q.types().iterator().next()) : null;
+        SparseIndex index = typed != null ? typed.index() : c.sparse();
+        IntPredicate accept = typed != null ? typed.excluding(q.exclude()) : accept(c, q);
         Map<Integer, Hit> found = new LinkedHashMap<>();
         int[] ids = new int[q.k()];
         double[] dots = new double[q.k()], cosines = new double[q.k()];
@@ -88,10 +93,10 @@ public final class CollectionSearch {
             Similarity sim = Similarity.of(metric);
             // the previous metric's k items reach their lowest score under this one: a floor to prune from
             double floor = SparseIndex.floorOf(sim, n, q.k(), dots, cosines);
-            n = c.sparse().search(q.vector(), sim, q.k(), accept, ids, dots, cosines, floor);
+            n = index.search(q.vector(), sim, q.k(), accept, ids, dots, cosines, floor);
             timings.put(metric, (System.nanoTime() - t) / 1e6);
             for (int i = 0; i < n; i++) {
-                int item = ids[i];
+                int item = typed != null ? typed.global(ids[i]) : ids[i];
                 double dot = dots[i], cos = cosines[i]; // the same under every metric: one scoring rule
                 found.computeIfAbsent(item, x -> new Hit(item, c.items().typeCode(item), c.items().catalogueId(item),
                         dot, cos, new TreeSet<>(), q.withVectors() ? storedVector(c, item) : null)).foundBy().add(metric);

@@ -20,6 +20,7 @@ public final class LoadedCollection {
     private final Map<String, VectorTrees> trees;
     private final VectorTrees stored;
     private final SparseIndex sparse;
+    private final Map<Character, TypedSparse> typed;
     private final ItemMap items;
     private final Dimensions dims;
     private final Map<Character, Integer> typeCounts;
@@ -27,11 +28,12 @@ public final class LoadedCollection {
     private volatile boolean closed;
 
     private LoadedCollection(CollectionManifest manifest, Map<String, VectorTrees> trees, SparseIndex sparse,
-            ItemMap items, Dimensions dims) {
+            Map<Character, TypedSparse> typed, ItemMap items, Dimensions dims) {
         this.manifest = manifest;
         this.trees = trees;
         this.stored = trees.values().iterator().next();
         this.sparse = sparse;
+        this.typed = typed;
         this.items = items;
         this.dims = dims;
         Map<Character, Integer> counts = new LinkedHashMap<>();
@@ -51,6 +53,7 @@ public final class LoadedCollection {
         CollectionManifest m = CollectionManifest.read(versionDir);
         Map<String, VectorTrees> opened = new LinkedHashMap<>();
         SparseIndex sparse = null;
+        Map<Character, TypedSparse> typed = new LinkedHashMap<>();
         ItemMap items = null;
         try {
             for (var e : m.trees().entrySet()) {
@@ -71,10 +74,20 @@ public final class LoadedCollection {
             }
             items = ItemMap.open(versionDir.resolve(m.items()),
                     m.facts() == null ? null : versionDir.resolve(m.facts()), m.nItems());
+            if (sparse != null && m.sparseByType() != null) {
+                for (var e : m.sparseByType().entrySet()) {
+                    if (e.getKey().length() != 1) {
+                        throw new InvalidCollectionException(versionDir + ": type code " + e.getKey());
+                    }
+                    char type = e.getKey().charAt(0);
+                    typed.put(type, TypedSparse.open(versionDir.resolve(e.getValue()), type, sparse, items));
+                }
+            }
             Dimensions dims = m.sparse() ? Dimensions.read(versionDir.resolve(m.dims()), m.dimension()) : null;
-            return new LoadedCollection(m, Map.copyOf(opened), sparse, items, dims);
+            return new LoadedCollection(m, Map.copyOf(opened), sparse, Map.copyOf(typed), items, dims);
         } catch (RuntimeException e) {
             opened.values().forEach(VectorTrees::close);
+            typed.values().forEach(TypedSparse::close);
             if (sparse != null) {
                 sparse.close();
             }
@@ -138,6 +151,11 @@ public final class LoadedCollection {
         return sparse;
     }
 
+    /** The exact sparse index over the items of one type (see {@link TypedSparse}), or null. */
+    public TypedSparse sparse(char typeCode) {
+        return typed.get(typeCode);
+    }
+
     /**
      * Item {@code item}'s non-zero components, ascending dimension: from the sparse index's per-item terms when the
      * version has one (a few bytes), else from the stored vector.
@@ -194,6 +212,7 @@ public final class LoadedCollection {
         if (sparse != null) {
             sparse.close();
         }
+        typed.values().forEach(TypedSparse::close);
         items.close();
     }
 
