@@ -1,6 +1,5 @@
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +35,6 @@ public class PipelineBench {
     static final int WARM_UP_ROUNDS = 25;
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("http.maxConnections", "64"); // keep one idle connection per client (the default is 5)
         String core = args[0], token = args[1];
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 1600;
@@ -52,15 +50,16 @@ public class PipelineBench {
         // then a round shaped like the measured one (first pages), after everything printed so far: classes loaded
         // after the warm-up (formatting, this report) made the JIT throw away compiled HTTP and regex code, and the
         // recompiling took the harness from ~0.12 to ~0.35 ms of CPU per answer in the run after, from the services
-        run(core, token, firstPages(r, requests), concurrency, "priming", new ConcurrentHashMap<>());
+        run(core, token, firstPages(r, requests), concurrency, "priming", true).addStages(new ConcurrentHashMap<>());
         Map<String, double[]> stages = new ConcurrentHashMap<>();
         System.gc(); // with the young generation scripts/bench-pipeline gives, no collection pauses this client below
         CpuMeter cpu = CpuMeter.of(System.getenv("BENCH_PIDS"));
-        Answers miss = run(core, token, misses, concurrency, "miss", stages);
+        Answers miss = run(core, token, misses, concurrency, "miss", true);
         String missCpu = cpu.perAnswer(misses.size());
+        miss.addStages(stages);
         System.gc();
         cpu = CpuMeter.of(System.getenv("BENCH_PIDS"));
-        Answers hit = run(core, token, misses, concurrency, "hit", null);
+        Answers hit = run(core, token, misses, concurrency, "hit", false);
         String hitCpu = cpu.perAnswer(misses.size());
         System.out.printf(Locale.ROOT, "%d requests, %d concurrent clients, direct to core, seed %d%n", requests,
                 concurrency, seed);
@@ -78,29 +77,25 @@ public class PipelineBench {
         fit(core, token);
     }
 
+    /** Idle connections, one per client thread in flight (scripts/harness/KeepAliveClient). */
+    static final java.util.Queue<KeepAliveClient> CONNECTIONS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     /**
      * One POST on a pooled keep-alive connection, on the calling thread. java.net.http's client hands each exchange
-     * between three threads; at 16 clients its CPU competed with the services measured (4.7 s of 16 in a run).
+     * between three threads; at 16 clients its CPU competed with the services measured (4.7 s of 16 in a run);
+     * KeepAliveClient does a little less than HttpURLConnection did (see there).
      */
     static String post(String core, String token, String body) throws java.io.IOException {
-        var http = (HttpURLConnection) URI.create(core + "/internal/v1/discover").toURL().openConnection();
-        http.setRequestMethod("POST");
-        http.setDoOutput(true);
-        http.setConnectTimeout(2000);
-        http.setReadTimeout(10000);
-        http.setRequestProperty("Content-Type", "application/json");
-        http.setRequestProperty("X-Internal-Token", token);
-        try (var out = http.getOutputStream()) {
-            out.write(body.getBytes(StandardCharsets.UTF_8));
+        KeepAliveClient http = CONNECTIONS.poll();
+        if (http == null) {
+            http = new KeepAliveClient(core + "/internal/v1/discover", "X-Internal-Token", token);
         }
-        int status = http.getResponseCode();
-        try (var in = status == 200 ? http.getInputStream() : http.getErrorStream()) {
-            String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (status != 200) {
-                throw new IllegalStateException("HTTP " + status + " " + answer);
-            }
-            return answer;
+        KeepAliveClient.Answer answer = http.post(body.getBytes(StandardCharsets.UTF_8));
+        CONNECTIONS.add(http);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("HTTP " + answer.status() + " " + answer.body());
         }
+        return answer.body();
     }
 
     static String mix(Random r) {
@@ -135,9 +130,11 @@ public class PipelineBench {
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
             CpuMeter cpu = CpuMeter.of(System.getenv("BENCH_PIDS")); // loaded and compiled before the measured runs
             // with a stage map like the measured run: the same code path, compiled before it counts
-            double[] ms = run(core, token, bodies.subList(i * round, (i + 1) * round), concurrency, "warm-up",
-                    new ConcurrentHashMap<>()).ms("miss");
+            Answers answers = run(core, token, bodies.subList(i * round, (i + 1) * round), concurrency, "warm-up",
+                    true);
             lastWarmUpCpu = cpu.perAnswer(round);
+            answers.addStages(new ConcurrentHashMap<>());
+            double[] ms = answers.ms("miss");
             medians.add(ms.length == 0 ? Double.NaN : ms[ms.length / 2]);
             if (i >= 5 && mean(medians.subList(i - 2, i + 1)) >= 0.95 * mean(medians.subList(i - 5, i - 2))) {
                 break;
@@ -151,8 +148,19 @@ public class PipelineBench {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
-    /** Each answer's latency and cache state, in request order. */
-    record Answers(double[] ms, String[] states) {
+    /** Each answer's latency, cache state and (misses, if kept) stage timings as sent, in request order. */
+    record Answers(double[] ms, String[] states, String[] timings) {
+        /** Adds the misses' stage timings into sums and counts per stage. */
+        void addStages(Map<String, double[]> stages) {
+            for (String t : timings) {
+                Matcher m = t == null ? null : STAGE.matcher(t);
+                while (m != null && m.find()) {
+                    double v = Double.parseDouble(m.group(2));
+                    stages.merge(m.group(1), new double[] {v, 1}, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+                }
+            }
+        }
+
         /** The sorted latencies of the answers in this cache state (null: all). */
         double[] ms(String state) {
             double[] out = new double[ms.length];
@@ -168,11 +176,15 @@ public class PipelineBench {
         }
     }
 
+    /**
+     * @param keepTimings keep each miss's stage timings, parsed by {@link Answers#addStages} once the run's CPU is
+     *                    read: the harness's own work stays out of both the latencies and its CPU per answer
+     */
     static Answers run(String core, String token, List<String> bodies, int concurrency, String label,
-            Map<String, double[]> stages) throws Exception {
+            boolean keepTimings) throws Exception {
         double[] ms = new double[bodies.size()];
         String[] states = new String[bodies.size()];
-        String[] timings = new String[bodies.size()]; // parsed after the run: the harness's own work stays out of it
+        String[] timings = new String[bodies.size()];
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
@@ -184,7 +196,7 @@ public class PipelineBench {
                 Matcher c = CACHE.matcher(body);
                 states[n] = c.find() ? c.group(1) : "?";
                 CACHE_STATES.merge(label + ":" + states[n], 1, Integer::sum);
-                if (stages != null && "miss".equals(states[n])) {
+                if (keepTimings && "miss".equals(states[n])) {
                     timings[n] = body.substring(body.lastIndexOf("\"timings\""));
                 }
                 return null;
@@ -194,14 +206,7 @@ public class PipelineBench {
             f.get();
         }
         pool.shutdown();
-        for (String t : timings) {
-            Matcher m = t == null ? null : STAGE.matcher(t);
-            while (m != null && m.find()) {
-                double v = Double.parseDouble(m.group(2));
-                stages.merge(m.group(1), new double[] {v, 1}, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
-            }
-        }
-        return new Answers(ms, states);
+        return new Answers(ms, states, timings);
     }
 
     /**

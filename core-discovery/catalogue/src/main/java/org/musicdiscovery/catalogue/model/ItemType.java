@@ -7,10 +7,15 @@ import java.util.Optional;
 public enum ItemType {
     SONG("s"), PLAYLIST("p"), ARTIST("a");
 
+    private static final ItemType[] VALUES = values();
+
     private final String code;
+    private final String wire; // the lower-case name every wire contract uses
+    private final Optional<ItemType> parsed = Optional.of(this);
 
     ItemType(String code) {
         this.code = code;
+        this.wire = name().toLowerCase(Locale.ROOT);
     }
 
     public String code() {
@@ -26,13 +31,18 @@ public enum ItemType {
         if (text == null) {
             return Optional.empty();
         }
+        for (ItemType type : VALUES) { // the wire's own spelling, as every candidate from vector-search has it
+            if (type.wire.equals(text)) {
+                return type.parsed;
+            }
+        }
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.endsWith("s") && t.length() > 1) {
             t = t.substring(0, t.length() - 1);
         }
-        for (ItemType type : values()) {
-            if (type.code.equals(t) || type.name().toLowerCase(Locale.ROOT).equals(t)) {
-                return Optional.of(type);
+        for (ItemType type : VALUES) {
+            if (type.code.equals(t) || type.wire.equals(t)) {
+                return type.parsed;
             }
         }
         return Optional.empty();

@@ -11,6 +11,7 @@ class ItemRefTest {
 
     @Test
     void typesParseLeniently() {
+        assertEquals(Optional.of(ItemType.SONG), ItemType.parse("song")); // the wire spelling, the fast path
         assertEquals(Optional.of(ItemType.SONG), ItemType.parse("Songs"));
         assertEquals(Optional.of(ItemType.PLAYLIST), ItemType.parse("p"));
         assertEquals(Optional.of(ItemType.ARTIST), ItemType.parse(" ARTIST "));

@@ -4,6 +4,7 @@ import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,11 +81,16 @@ public class GenreSource {
     }
 
     static List<Candidate> toCandidates(SearchResponse response, String source) {
-        return response.candidates().stream()
-                .filter(c -> ItemType.parse(c.type()).isPresent())
-                .map(c -> new Candidate(new ItemRef(ItemType.parse(c.type()).orElseThrow(), c.id()), c.genres(), 0,
-                        c.angular() == null ? 0 : c.angular(), Set.of(source), c.popularity() == null
-                        || c.duplicate() == null ? null : new Candidate.Facts(c.popularity(), c.duplicate())))
-                .toList();
+        Set<String> sources = Set.of(source);
+        List<Candidate> found = new ArrayList<>(response.candidates().size());
+        for (var c : response.candidates()) {
+            ItemType type = ItemType.parse(c.type()).orElse(null);
+            if (type != null) {
+                found.add(new Candidate(new ItemRef(type, c.id()), c.genres(), 0, c.angular() == null ? 0
+                        : c.angular(), sources, c.popularity() == null || c.duplicate() == null ? null
+                        : new Candidate.Facts(c.popularity(), c.duplicate())));
+            }
+        }
+        return Collections.unmodifiableList(found); // the purest items' lists are shared through PureGenreCache
     }
 }
