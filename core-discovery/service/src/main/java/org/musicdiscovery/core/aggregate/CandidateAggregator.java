@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 import org.musicdiscovery.api.ParsedQuery;
 import org.musicdiscovery.catalogue.model.ItemRef;
 import org.musicdiscovery.catalogue.model.ItemType;
@@ -20,6 +24,17 @@ import org.musicdiscovery.core.pipeline.ItemTypes;
  */
 @ApplicationScoped
 public class CandidateAggregator {
+    /**
+     * How long a request waits for its sources, past their own timeouts (at most 2 s). A source's answer, timeout and
+     * fallback all complete on a worker thread; with more concurrent misses than workers, every worker could be
+     * blocked here and none would ever complete (seen with 6 workers and 16 clients: requests hung until the client
+     * gave up). Past this wait the source counts as failed and the worker is freed.
+     */
+    static final long WAIT_MS = 2500;
+    private static final Logger LOG = Logger.getLogger(CandidateAggregator.class);
+
+    long waitMs = WAIT_MS; // tests shorten it
+
     @Inject
     GenreSource genre;
     @Inject
@@ -35,21 +50,31 @@ public class CandidateAggregator {
         Optional<ItemType> type = ItemTypes.filter(query.itemType());
         List<String> types = type.map(t -> List.of(ItemTypes.name(t))).orElse(List.of());
         List<CompletionStage<SourceResult>> calls = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         switch (query.mode()) {
             case genre -> {
                 calls.add(genre.candidates(query.genres(), types, depth));
+                names.add(GenreSource.NAME);
                 if (query.artists() != null && !query.artists().isEmpty()) {
                     calls.add(keyword.candidates(String.join(" ", query.artists()), type, depth));
+                    names.add(KeywordSource.NAME);
                 }
             }
-            case similar -> calls.add(similar.candidates(query.seed(), types, depth));
-            case keyword -> calls.add(keyword.candidates(query.text(), type, depth));
+            case similar -> {
+                calls.add(similar.candidates(query.seed(), types, depth));
+                names.add(SimilarSource.NAME);
+            }
+            case keyword -> {
+                calls.add(keyword.candidates(query.text(), type, depth));
+                names.add(KeywordSource.NAME);
+            }
         }
         Map<ItemRef, Candidate> merged = new LinkedHashMap<>();
         List<String> degraded = new ArrayList<>();
         List<String> versions = new ArrayList<>();
-        for (CompletionStage<SourceResult> call : calls) {
-            SourceResult result = call.toCompletableFuture().join();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        for (int i = 0; i < calls.size(); i++) {
+            SourceResult result = await(calls.get(i), names.get(i), deadline);
             if (result.failed()) {
                 degraded.add(result.source());
             }
@@ -64,11 +89,27 @@ public class CandidateAggregator {
             // an unknown seed is not an error: search its words instead
             String words = (nullToEmpty(query.seed().track()) + " " + nullToEmpty(query.seed().artist())).strip();
             if (!words.isEmpty()) {
-                keyword.candidates(words, type, depth).toCompletableFuture().join().candidates()
+                await(keyword.candidates(words, type, depth), KeywordSource.NAME,
+                        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs)).candidates()
                         .forEach(c -> merged.put(c.ref(), c));
             }
         }
         return new Aggregated(new ArrayList<>(merged.values()), degraded, versions);
+    }
+
+    /** A source's result by the deadline, else (or if it failed outside its own fallback) a failed result. */
+    private static SourceResult await(CompletionStage<SourceResult> call, String source, long deadline) {
+        try {
+            return call.toCompletableFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("source %s did not complete by the request's deadline (no worker thread free?): degraded",
+                    source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warnf(e.getCause(), "source %s failed past its fallback: degraded", source);
+        }
+        return SourceResult.failed(source);
     }
 
     private static String nullToEmpty(String s) {

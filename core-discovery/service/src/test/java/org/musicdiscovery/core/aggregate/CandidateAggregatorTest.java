@@ -2,6 +2,7 @@ package org.musicdiscovery.core.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,26 @@ class CandidateAggregatorTest {
         assertNull(out.candidates().get(2).facts(), "a keyword-only item is ranked from its details");
         assertEquals(List.of(), out.degraded());
         assertEquals(List.of("genre@v7"), out.versions());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10) // the code before waited forever
+    void aSourceThatNeverCompletesDegradesTheAnswerByTheDeadline() {
+        var a = aggregator(null, SourceResult.ok("keyword", List.of(keyword(3, 1.0))), null);
+        a.genre = new GenreSource() { // as when no worker thread is free to complete it, nor its timeout
+            @Override
+            public CompletionStage<SourceResult> candidates(Map<String, Double> mix, List<String> types, int k) {
+                return new CompletableFuture<>();
+            }
+        };
+        a.waitMs = 100;
+        long t0 = System.nanoTime();
+        var out = a.collect(query(ParsedQuery.Mode.genre, List.of("Aretha Franklin"), null), 100);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms >= 100 && ms < 2000, "waited " + ms + " ms");
+        assertEquals(List.of("vector"), out.degraded());
+        assertEquals(List.of(ItemRef.song(3)), out.candidates().stream().map(Candidate::ref).toList(),
+                "the sources that answered still count");
     }
 
     @Test
