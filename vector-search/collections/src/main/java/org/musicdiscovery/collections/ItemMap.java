@@ -55,7 +55,8 @@ public final class ItemMap implements AutoCloseable {
         }
     }
 
-    private static MemorySegment map(Arena arena, Path file, long expectedBytes) {
+    /** Maps a whole file read-only in {@code arena}; refused unless it has exactly {@code expectedBytes}. */
+    static MemorySegment map(Arena arena, Path file, long expectedBytes) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long bytes = ch.size();
             if (bytes != expectedBytes) {

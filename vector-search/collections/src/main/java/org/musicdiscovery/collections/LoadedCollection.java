@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.musicdiscovery.annoy.AnnoyFormatException;
 import org.musicdiscovery.annoy.SparseIndex;
 
@@ -104,33 +106,51 @@ public final class LoadedCollection {
      * must hold the same floats in both, or the version is refused (files from different builds).
      */
     private static void sameItems(SparseIndex sparse, VectorTrees trees, CollectionManifest m) {
-        int f = m.dimension(), samples = (int) Math.min(m.nItems(), 64);
-        int[] dims = new int[f], treeDims = new int[f];
-        float[] values = new float[f], treeValues = new float[f];
+        sameTerms(m.nItems(), m.dimension(), sparse::terms, item -> item, trees::nonZeros, item -> sparse.file()
+                + ": item " + item + " differs from the same item in the trees (files of different builds?)");
+    }
+
+    /** How some store gives an item's non-zero components, ascending dimension; returns how many. */
+    interface NonZeros {
+        int of(int item, int[] dims, float[] values);
+    }
+
+    /**
+     * Refuses a version unless 64 items spread evenly over {@code n} hold the same floats in {@code a} and, under
+     * the id {@code toB} gives them, in {@code b}: a cheap check that two files come from the same build.
+     */
+    static void sameTerms(int n, int f, NonZeros a, IntUnaryOperator toB, NonZeros b, IntFunction<String> refusal) {
+        int samples = Math.min(n, 64);
+        int[] dims = new int[f], bDims = new int[f];
+        float[] values = new float[f], bValues = new float[f];
         for (int s = 0; s < samples; s++) {
-            int item = (int) ((long) s * (m.nItems() - 1) / Math.max(1, samples - 1));
-            int n = sparse.terms(item, dims, values);
-            if (n != trees.nonZeros(item, treeDims, treeValues)
-                    || !Arrays.equals(dims, 0, n, treeDims, 0, n) || !Arrays.equals(values, 0, n, treeValues, 0, n)) {
-                throw new InvalidCollectionException(sparse.file() + ": item " + item
-                        + " differs from the same item in the trees (files of different builds?)");
+            int item = (int) ((long) s * (n - 1) / Math.max(1, samples - 1));
+            int count = a.of(item, dims, values);
+            if (count != b.of(toB.applyAsInt(item), bDims, bValues)
+                    || !Arrays.equals(dims, 0, count, bDims, 0, count)
+                    || !Arrays.equals(values, 0, count, bValues, 0, count)) {
+                throw new InvalidCollectionException(refusal.apply(toB.applyAsInt(item)));
             }
         }
     }
 
     private static SparseIndex openSparse(Path file, CollectionManifest m) {
-        SparseIndex index;
-        try {
-            index = SparseIndex.open(file);
-        } catch (AnnoyFormatException e) {
-            throw new InvalidCollectionException(e.getMessage(), e);
-        }
+        SparseIndex index = openSparse(file);
         if (index.nItems() != m.nItems() || index.nDims() != m.dimension()) {
             index.close();
             throw new InvalidCollectionException(file + ": " + index.nItems() + " items × " + index.nDims()
                     + " dims, manifest says " + m.nItems() + " × " + m.dimension());
         }
         return index;
+    }
+
+    /** Opens a sparse index file, its format errors as the collection's. */
+    static SparseIndex openSparse(Path file) {
+        try {
+            return SparseIndex.open(file);
+        } catch (AnnoyFormatException e) {
+            throw new InvalidCollectionException(e.getMessage(), e);
+        }
     }
 
     public CollectionManifest manifest() {

@@ -7,13 +7,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.function.IntPredicate;
-import org.musicdiscovery.annoy.AnnoyFormatException;
 import org.musicdiscovery.annoy.SparseIndex;
 import org.musicdiscovery.annoy.SparseIndexBuilder;
 
@@ -81,30 +77,13 @@ public final class TypedSparse implements AutoCloseable {
      * the collection's items of that type, and a sample of them must hold the same floats in both indexes.
      */
     static TypedSparse open(Path file, char typeCode, SparseIndex all, ItemMap items) {
-        SparseIndex index;
-        try {
-            index = SparseIndex.open(file);
-        } catch (AnnoyFormatException e) {
-            throw new InvalidCollectionException(e.getMessage(), e);
-        }
+        SparseIndex index = LoadedCollection.openSparse(file);
         Arena arena = Arena.ofShared();
         try {
             Path idsFile = file.resolveSibling(file.getFileName() + ".ids");
-            MemorySegment global;
-            try (FileChannel ch = FileChannel.open(idsFile, StandardOpenOption.READ)) {
-                if (ch.size() != 4L * index.nItems()) {
-                    throw new InvalidCollectionException(idsFile + ": " + ch.size() + " bytes for "
-                            + index.nItems() + " items");
-                }
-                global = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
-            }
-            var typed = new TypedSparse(typeCode, index, arena, global);
+            var typed = new TypedSparse(typeCode, index, arena, ItemMap.map(arena, idsFile, 4L * index.nItems()));
             typed.check(all, items, idsFile);
             return typed;
-        } catch (IOException e) {
-            arena.close();
-            index.close();
-            throw new InvalidCollectionException(file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             arena.close();
             index.close();
@@ -130,18 +109,9 @@ public final class TypedSparse implements AutoCloseable {
             }
             previous = item;
         }
-        int f = all.nDims(), samples = Math.min(index.nItems(), 64);
-        int[] dims = new int[f], allDims = new int[f];
-        float[] values = new float[f], allValues = new float[f];
-        for (int s = 0; s < samples; s++) {
-            int local = (int) ((long) s * (index.nItems() - 1) / Math.max(1, samples - 1));
-            int n = index.terms(local, dims, values);
-            if (n != all.terms(global(local), allDims, allValues) || !Arrays.equals(dims, 0, n, allDims, 0, n)
-                    || !Arrays.equals(values, 0, n, allValues, 0, n)) {
-                throw new InvalidCollectionException(index.file() + ": item " + global(local)
+        LoadedCollection.sameTerms(index.nItems(), all.nDims(), index::terms, this::global, all::terms,
+                item -> index.file() + ": item " + item
                         + " differs from the same item in the index over all items (files of different builds?)");
-            }
-        }
     }
 
     public char typeCode() {

@@ -121,7 +121,7 @@ class TypedSparseTest {
         assertTrue(e.getMessage().contains(TypedSparse.fileName('p')), e.getMessage());
         Files.write(ids, new byte[8]); // and one too short
         e = assertThrows(InvalidCollectionException.class, () -> LoadedCollection.open(dir, AnnoyTrees::open));
-        assertTrue(e.getMessage().contains("bytes for"), e.getMessage());
+        assertTrue(e.getMessage().contains(ids + ": 8 bytes, expected " + 4 * typed.count('p')), e.getMessage());
     }
 
     /** A hit without its vector, comparable: the record's arrays compare by identity. */
