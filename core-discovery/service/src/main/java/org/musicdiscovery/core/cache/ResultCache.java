@@ -1,11 +1,15 @@
 package org.musicdiscovery.core.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,6 +23,10 @@ import redis.clients.jedis.params.SetParams;
  * Ranked pages in Redis under their {@link QueryKey}. The cache is an accelerator only: when Redis is slow or down
  * every call reports "unavailable" and the pipeline runs uncached, it never fails because of the cache.
  * Pages are kept as {@link StoredPage}s, answered without being decoded.
+ * <p>
+ * Each replica also keeps the pages it read or wrote lately in its heap, bounded in bytes, and looks there first:
+ * a page never changes under its key (the key names the data version), so the copy cannot be stale, and a hit then
+ * costs no Redis round trip — on this machine that round trip was a fifth of a hit's CPU in core, plus Redis's own.
  */
 @ApplicationScoped
 public class ResultCache {
@@ -47,10 +55,31 @@ public class ResultCache {
     long ttlSeconds;
     @ConfigProperty(name = "discovery.cache.enabled")
     boolean enabled;
+    @ConfigProperty(name = "discovery.cache.local-mb", defaultValue = "64")
+    int localMb;
+    @ConfigProperty(name = "discovery.cache.local-ttl-seconds", defaultValue = "60")
+    long localTtlSeconds;
+
+    /** Pages by key in this replica's heap; null when {@code discovery.cache.local-mb} is 0. */
+    private Cache<String, byte[]> local;
+
+    @PostConstruct
+    void buildLocal() {
+        if (localMb > 0) {
+            // upkeep on the calling thread: a put on the event loop must not queue work for the common pool
+            local = Caffeine.newBuilder().maximumWeight(localMb * 1_048_576L).executor(Runnable::run)
+                    .weigher((String key, byte[] page) -> page.length + 2 * key.length() + 100)
+                    .expireAfterWrite(Duration.ofSeconds(Math.max(1, Math.min(ttlSeconds, localTtlSeconds)))).build();
+        }
+    }
 
     public Lookup get(String key) {
         if (!enabled) {
             return new Lookup.Unavailable();
+        }
+        byte[] near = getLocal(key);
+        if (near != null) {
+            return new Lookup.Hit(near);
         }
         try {
             byte[] bytes = redis.get(key.getBytes(StandardCharsets.UTF_8));
@@ -59,6 +88,7 @@ public class ResultCache {
                 return new Lookup.Miss();
             }
             meters.counter("discovery.cache", "result", "hit").increment();
+            keepLocal(key, bytes);
             return new Lookup.Hit(bytes);
         } catch (RuntimeException e) {
             meters.counter("discovery.cache", "result", "unavailable").increment();
@@ -80,10 +110,27 @@ public class ResultCache {
         if (!enabled) {
             return;
         }
+        keepLocal(key, page);
         try {
             redis.set(key.getBytes(StandardCharsets.UTF_8), page, SetParams.setParams().ex(ttlSeconds));
         } catch (RuntimeException e) {
             LOG.debugf("result not cached: %s", e.getMessage());
+        }
+    }
+
+    /** The page if this replica holds it, else null: never a blocking call. */
+    public byte[] getLocal(String key) {
+        byte[] page = !enabled || local == null ? null : local.getIfPresent(key);
+        if (page != null) {
+            meters.counter("discovery.cache", "result", "hit").increment();
+            meters.counter("discovery.cache.local.hits").increment();
+        }
+        return page;
+    }
+
+    private void keepLocal(String key, byte[] page) {
+        if (local != null) {
+            local.put(key, page);
         }
     }
 
