@@ -107,6 +107,34 @@ class GenreSearchSystemTest {
                 items(second).stream().map(i -> i.path("id").asLong()).toList());
     }
 
+    /** A counter from core's metrics endpoint (0 before its first increment). */
+    static double coreCounter(String name) throws Exception {
+        return Http.get(stack.core.url() + "/q/metrics").body().lines().filter(l -> l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    @Order(3)
+    void aPageCoreHoldsIsAnsweredWithoutARedisRead() throws Exception {
+        String body = "{\"q\":\"soul with a bit of blues\",\"type\":\"any\",\"limit\":6,\"offset\":0}";
+        var first = discover(body);
+        double held = coreCounter("discovery_cache_local_hits_total");
+        try (var store = redis.clients.jedis.RedisClient.create(java.net.URI.create(
+                org.musicdiscovery.catalogue.db.TestNamespace.redis(SystemStack.REDIS_DB)))) {
+            long gets = redisGets(store);
+            var again = discover(body);
+            assertEquals("hit", again.json().path("cache").asText(), again.body());
+            assertEquals(1, coreCounter("discovery_cache_local_hits_total") - held, 0.0, "from core's heap");
+            assertEquals(gets, redisGets(store), "no GET reached Redis for it");
+            assertEquals(first.json().path("items"), again.json().path("items"));
+        }
+    }
+
+    static long redisGets(redis.clients.jedis.RedisClient redis) {
+        return redis.info("commandstats").lines().filter(l -> l.startsWith("cmdstat_get:")).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll(".*calls=(\\d+).*", "$1"))).orElse(0L);
+    }
+
     @Test
     @Order(3)
     void aCachedPageIsTheComputedPageWithItsOwnTimings() throws Exception {

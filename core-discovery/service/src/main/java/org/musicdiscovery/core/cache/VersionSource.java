@@ -41,6 +41,12 @@ public class VersionSource {
         return version;
     }
 
+    /** The version if read less than a second ago, else null: never a blocking call. */
+    public String currentIfFresh() {
+        String v = version;
+        return v != null && System.nanoTime() - readAt.get() <= REFRESH_NANOS ? v : null;
+    }
+
     /** Whether a version string from {@link #current()} names {@code collectionAtVersion} (e.g. genre@v2). */
     public static boolean names(String version, String collectionAtVersion) {
         int plus = version.indexOf('+');

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.musicdiscovery.api.DiscoverRequest;
 import org.musicdiscovery.api.ParsedQuery;
 import org.musicdiscovery.queryparser.QueryParser;
@@ -43,6 +44,21 @@ public class QueryParsing {
     }
 
     public ParsedQuery parse(DiscoverRequest request) {
+        return parse(request, this::parseText);
+    }
+
+    /**
+     * The parse when it needs no model run and no store: explicit mixes, similarity seeds and remembered texts;
+     * otherwise null. Cheap enough for an event-loop thread.
+     */
+    public ParsedQuery parseIfRemembered(DiscoverRequest request) {
+        return parse(request, text -> {
+            Served s = served;
+            return s == null ? null : s.parses().getIfPresent(text);
+        });
+    }
+
+    private ParsedQuery parse(DiscoverRequest request, Function<String, ParsedQuery> texts) {
         String type = request.type() == null || request.type().isBlank() ? "any"
                 : request.type().toLowerCase(Locale.ROOT);
         if (request.similarTo() != null) {
@@ -53,7 +69,10 @@ public class QueryParsing {
             return explicitMix(request, type);
         }
         String text = request.q() == null ? "" : request.q().strip();
-        ParsedQuery parsed = parseText(text);
+        ParsedQuery parsed = texts.apply(text);
+        if (parsed == null) {
+            return null;
+        }
         // the type the client asked for explicitly beats what the words suggested
         String itemType = "any".equals(type) ? parsed.itemType() : type;
         return new ParsedQuery(parsed.mode(), itemType, parsed.genres(), parsed.excluded(), parsed.artists(),

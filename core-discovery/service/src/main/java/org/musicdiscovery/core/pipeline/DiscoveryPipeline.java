@@ -91,6 +91,23 @@ public class DiscoveryPipeline {
                 flight.shared() ? clock.timings() : response.timings());
     }
 
+    /**
+     * The whole response body when it needs no blocking call — the text's parse remembered, the data version fresh,
+     * the page in this replica's heap — else null (then {@link #discover}). Event-loop threads answer such hits.
+     */
+    public byte[] discoverFromHeap(DiscoverRequest request) {
+        var clock = new StageClock();
+        ParsedQuery parsed = parsing.parseIfRemembered(request);
+        String version = parsed == null ? null : versions.currentIfFresh();
+        if (version == null) {
+            return null;
+        }
+        clock.lap("parse");
+        byte[] page = cache.getLocal(QueryKey.of(parsed, request.limit(), request.offset(), version));
+        clock.lap("cache");
+        return page == null ? null : cache.answer(page, parsed, "hit", clock.timings());
+    }
+
     private Computed compute(ParsedQuery parsed, DiscoverRequest request, StageClock clock, String keyVersion) {
         int depth = Math.clamp(3L * (request.offset() + request.limit()), MIN_DEPTH, MAX_DEPTH);
         var aggregated = aggregator.collect(parsed, depth);
