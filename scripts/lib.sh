@@ -80,6 +80,17 @@ bench_api_key() {
 }
 redis_q() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" "$@" 2>/dev/null; }
 # Drops core's cached result pages (keys rp2:*), so a benchmark's "cold" or "miss" requests really miss.
+# name=pid,… of core, vector-search and Redis, for the harnesses' CPU per answer (BENCH_PIDS)
+bench_pids() {
+  local pids="" s redis_pid
+  for s in core-discovery vector-search; do
+    [ -f "$VAR/run/$s.pid" ] && pids="$pids${pids:+,}$s=$(cat "$VAR/run/$s.pid")"
+  done
+  redis_pid="$(redis_q info server | tr -d '\r' | awk -F: '$1 == "process_id" {print $2}')" || true
+  [ -n "$redis_pid" ] && [ -r "/proc/$redis_pid/stat" ] && pids="$pids${pids:+,}redis=$redis_pid"
+  echo "$pids"
+}
+
 clear_result_cache() {
   local n
   n=$(redis_q --scan --pattern 'rp2:*' | xargs -r -n 500 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" unlink \
