@@ -115,7 +115,7 @@ public class DiscoveryPipeline {
 
         List<ItemRef> unrankable = aggregated.candidates().stream().filter(c -> !c.rankable()).map(Candidate::ref)
                 .toList();
-        Map<ItemRef, EntityDetail> details = new HashMap<>(populator.populate(unrankable));
+        Map<ItemRef, EntityDetail> details = new HashMap<>(populator.populate(unrankable, keyVersion));
         clock.lap("populate");
 
         List<Ranked> ranked = Ranker.rank(parsed, aggregated.candidates(), details);
@@ -132,7 +132,7 @@ public class DiscoveryPipeline {
         }
 
         List<ResultItem> items = page(kept.subList(Math.min(request.offset(), kept.size()), kept.size()),
-                request.limit(), details, parsed);
+                request.limit(), details, parsed, keyVersion);
         clock.lap("populate");
         meters.summary("discovery.results").record(items.size());
         aggregated.degraded().forEach(source -> meters.counter("discovery.degraded", "source", source).increment());
@@ -146,7 +146,7 @@ public class DiscoveryPipeline {
      * an item whose details are gone (an index newer than the catalogue) is skipped and the next one read.
      */
     private List<ResultItem> page(List<Ranked> ranked, int limit, Map<ItemRef, EntityDetail> details,
-            ParsedQuery parsed) {
+            ParsedQuery parsed, String version) {
         List<ResultItem> items = new ArrayList<>(limit);
         int next = 0;
         while (items.size() < limit && next < ranked.size()) {
@@ -154,7 +154,7 @@ public class DiscoveryPipeline {
             next += batch.size();
             List<ItemRef> unread = batch.stream().map(r -> r.candidate().ref()).filter(r -> !details.containsKey(r))
                     .toList();
-            details.putAll(populator.populate(unread));
+            details.putAll(populator.populate(unread, version));
             for (Ranked r : batch) {
                 EntityDetail d = details.get(r.candidate().ref());
                 if (d != null) {

@@ -107,6 +107,30 @@ class DetailPopulatorTest {
     }
 
     @Test
+    void detailsReadForOneDataVersionAreHeldForItAndNotForTheNext() throws Exception {
+        var p = populator(redis);
+        p.localItems = 100;
+        var refs = List.of(ItemRef.song(10), ItemRef.song(11));
+        assertEquals("Think", p.populate(refs, "v1").get(ItemRef.song(11)).title());
+        assertEquals(0.0, counter("discovery.details.local.hits"));
+        // both stores change: the held details still answer for v1, without asking either
+        redis.flushDB();
+        try (Connection c = DB.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE songs SET title = 'Think (remastered)' WHERE id = 11");
+        }
+        Map<ItemRef, EntityDetail> held = p.populate(refs, "v1");
+        assertEquals("Think", held.get(ItemRef.song(11)).title());
+        assertEquals(2.0, counter("discovery.details.local.hits"));
+        assertEquals(2.0, counter("discovery.details.fallback"), "PostgreSQL was asked once, for v1's first read");
+        // a new data version (an ingest bumps it after rewriting the details) reads them again
+        assertEquals("Think (remastered)", p.populate(refs, "v2").get(ItemRef.song(11)).title());
+        assertEquals(2.0, counter("discovery.details.local.hits"));
+        p.localItems = 0;
+        assertEquals("Think (remastered)", p.populate(refs, "v2").get(ItemRef.song(11)).title(), "off: Redis");
+        assertEquals(2.0, counter("discovery.details.local.hits"));
+    }
+
+    @Test
     void anEmptyPageAsksNoStore() {
         try (var down = RedisClient.builder().hostAndPort(new HostAndPort("127.0.0.1", 1)).build()) {
             assertTrue(populator(down).populate(List.of()).isEmpty());
