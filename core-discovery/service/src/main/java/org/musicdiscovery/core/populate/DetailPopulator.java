@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,12 +25,14 @@ import org.musicdiscovery.catalogue.store.DetailStore;
  * A search page also looks first at the details this replica read lately under the same data version (bounded by
  * {@code discovery.details.local-items}, 0: off): popular items come back on page after page, and each Redis read
  * costs both processes a round trip. An ingest rewrites details in Redis and then bumps the catalogue version, so
- * a new version starts with an empty set.
+ * a new version starts with an empty set; an ingest killed before its bump leaves the version as it was, so a held
+ * detail is also read again after {@link #HELD_FOR}.
  */
 @ApplicationScoped
 public class DetailPopulator {
     private static final Logger LOG = Logger.getLogger(DetailPopulator.class);
     public static final String READ_METRIC = "discovery.details.read";
+    static final Duration HELD_FOR = Duration.ofMinutes(10);
 
     @Inject
     DetailStore redis;
@@ -78,7 +81,8 @@ public class DetailPopulator {
         }
         Held h = held;
         if (h == null || !h.version().equals(version)) {
-            h = new Held(version, Caffeine.newBuilder().maximumSize(localItems).executor(Runnable::run).build());
+            h = new Held(version, Caffeine.newBuilder().maximumSize(localItems).expireAfterWrite(HELD_FOR)
+                    .executor(Runnable::run).build());
             held = h;
         }
         return h.details();
