@@ -68,13 +68,14 @@ final class PairLists {
         MemorySegment postings = arena.allocate(BYTES * Math.max(total, 1), 4);
         for (int item = 0; item < ix.nItems(); item++) { // ascending: each list comes out in ascending id
             int n = ix.terms(item, dims, values);
+            float normSquared = squareBelow(ix.norm(item));
             for (int i = 0; i < n; i++) {
                 for (int j = i + 1; j < n; j++) {
                     long slot = BYTES * count[dims[i] * nDims + dims[j]]++;
                     postings.set(ValueLayout.JAVA_INT, slot, item);
                     postings.set(ValueLayout.JAVA_FLOAT, slot + 4, values[i]);
                     postings.set(ValueLayout.JAVA_FLOAT, slot + 8, values[j]);
-                    postings.set(ValueLayout.JAVA_FLOAT, slot + 12, squareBelow(ix.norm(item)));
+                    postings.set(ValueLayout.JAVA_FLOAT, slot + 12, normSquared);
                 }
             }
         }

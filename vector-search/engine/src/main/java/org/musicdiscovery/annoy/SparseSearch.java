@@ -274,8 +274,8 @@ final class SparseSearch {
     }
 
     private double cutOf() {
-        double theta = top.full() ? -top.worstKey() * q.norm : 0;
-        return theta * theta;
+        double kth = top.full() ? -top.worstKey() * q.norm : 0;
+        return kth * kth;
     }
 
     /**
