@@ -42,11 +42,12 @@ public class DiscoverResource {
         if (refused != null) {
             return Uni.createFrom().item(refused);
         }
-        byte[] held = pipeline.discoverFromHeap(request);
+        var started = pipeline.start(request);
+        byte[] held = pipeline.fromHeap(started);
         if (held != null) {
             return Uni.createFrom().item(ok(held));
         }
-        return Uni.createFrom().item(() -> ok(pipeline.discover(request))).runSubscriptionOn(workers);
+        return Uni.createFrom().item(() -> ok(pipeline.discover(started))).runSubscriptionOn(workers);
     }
 
     private static Response ok(byte[] body) {

@@ -74,12 +74,14 @@ public class ResultCache {
     }
 
     public Lookup get(String key) {
+        byte[] near = getLocal(key);
+        return near != null ? new Lookup.Hit(near) : getShared(key);
+    }
+
+    /** {@link #get} past this replica's heap: the page in Redis, held here from then on. */
+    public Lookup getShared(String key) {
         if (!enabled) {
             return new Lookup.Unavailable();
-        }
-        byte[] near = getLocal(key);
-        if (near != null) {
-            return new Lookup.Hit(near);
         }
         try {
             byte[] bytes = redis.get(key.getBytes(StandardCharsets.UTF_8));

@@ -64,19 +64,63 @@ public class DiscoveryPipeline {
     private record Computed(DiscoverResponse response, byte[] page, boolean current) {
     }
 
-    /** The whole response body, JSON. */
-    public byte[] discover(DiscoverRequest request) {
+    /**
+     * A request as far as a thread that must not block takes it ({@link #start}): parsed and keyed when its parse was
+     * remembered and the data version fresh, else {@code parsed}, {@code version} and {@code key} are null.
+     */
+    public record Started(DiscoverRequest request, StageClock clock, ParsedQuery parsed, String version, String key) {
+    }
+
+    /** Parses and keys the request if that needs no blocking call; an event-loop thread may run it. */
+    public Started start(DiscoverRequest request) {
         var clock = new StageClock();
-        ParsedQuery parsed = parsing.parse(request);
+        ParsedQuery parsed = parsing.parseIfRemembered(request);
+        String version = parsed == null ? null : versions.currentIfFresh();
+        if (version == null) {
+            return new Started(request, clock, null, null, null);
+        }
         clock.lap("parse");
-        String version = versions.current();
-        String key = QueryKey.of(parsed, request.limit(), request.offset(), version);
-        ResultCache.Lookup lookup = cache.get(key);
+        return new Started(request, clock, parsed, version,
+                QueryKey.of(parsed, request.limit(), request.offset(), version));
+    }
+
+    /**
+     * The whole response body when this replica holds the page of a started request, else null (then
+     * {@link #discover}); never a blocking call, so event-loop threads answer such hits.
+     */
+    public byte[] fromHeap(Started started) {
+        byte[] page = started.key() == null ? null : cache.getLocal(started.key());
+        if (page == null) {
+            return null;
+        }
+        started.clock().lap("cache");
+        return cache.answer(page, started.parsed(), "hit", started.clock().timings());
+    }
+
+    /** The whole response body, JSON, for a started request: what {@link #start} did is not done again. */
+    public byte[] discover(Started started) {
+        DiscoverRequest request = started.request();
+        StageClock clock = started.clock();
+        clock.skipWait();
+        ParsedQuery parsed = started.parsed();
+        String version = started.version(), key = started.key();
+        ResultCache.Lookup lookup;
+        if (key == null) {
+            parsed = parsing.parse(request);
+            clock.lap("parse");
+            version = versions.current();
+            key = QueryKey.of(parsed, request.limit(), request.offset(), version);
+            lookup = cache.get(key);
+        } else {
+            lookup = cache.getShared(key); // start's caller found it not held here
+        }
         clock.lap("cache");
         if (lookup instanceof ResultCache.Lookup.Hit hit) {
             return cache.answer(hit.page(), parsed, "hit", clock.timings());
         }
-        var flight = flights.run(key, () -> compute(parsed, request, clock, version));
+        ParsedQuery query = parsed;
+        String keyVersion = version;
+        var flight = flights.run(key, () -> compute(query, request, clock, keyVersion));
         DiscoverResponse response = flight.value().response();
         // during an index swap another replica may already answer from the next version: never file that page
         // under this version's key (it would outlive the swap by the whole TTL)
@@ -89,23 +133,6 @@ public class DiscoveryPipeline {
         // a shared flight's page was computed for an identical key, not necessarily from identical words
         return cache.answer(flight.value().page(), parsed, state,
                 flight.shared() ? clock.timings() : response.timings());
-    }
-
-    /**
-     * The whole response body when it needs no blocking call — the text's parse remembered, the data version fresh,
-     * the page in this replica's heap — else null (then {@link #discover}). Event-loop threads answer such hits.
-     */
-    public byte[] discoverFromHeap(DiscoverRequest request) {
-        var clock = new StageClock();
-        ParsedQuery parsed = parsing.parseIfRemembered(request);
-        String version = parsed == null ? null : versions.currentIfFresh();
-        if (version == null) {
-            return null;
-        }
-        clock.lap("parse");
-        byte[] page = cache.getLocal(QueryKey.of(parsed, request.limit(), request.offset(), version));
-        clock.lap("cache");
-        return page == null ? null : cache.answer(page, parsed, "hit", clock.timings());
     }
 
     private Computed compute(ParsedQuery parsed, DiscoverRequest request, StageClock clock, String keyVersion) {
