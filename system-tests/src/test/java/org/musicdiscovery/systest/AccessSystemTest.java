@@ -63,6 +63,35 @@ class AccessSystemTest {
         }
     }
 
+    /**
+     * Searches are served on the web layer's event loop; what may block goes to a worker first. A fresh gateway
+     * holds neither the key (a PostgreSQL lookup) nor the genre vocabulary (a call to core) on its first requests.
+     */
+    @Test
+    void aFreshGatewaysFirstRequestsLookUpTheKeyAndTheGenresWithoutFailing() throws Exception {
+        String mixKey = stack.apiKeys("create", "--name", "first mix");
+        String searchKey = stack.apiKeys("create", "--name", "first search");
+        try (ServiceProcess fresh = stack.anotherWeb("web-layer-fresh", Map.of())) {
+            fresh.start();
+            String mix = "{\"genres\": {\"Blues\": 0.8, \"rock\": 0.2}, \"limit\": 5}";
+            for (int i = 0; i < 2; i++) { // the second time both are held
+                var a = Http.postJson(fresh.url() + "/api/v1/discover", mix, bearer(mixKey));
+                assertEquals(200, a.status(), a.body());
+                assertEquals(5, a.json().path("items").size(), a.body());
+                assertEquals(0.8, a.json().path("parsed").path("genres").path("blues").asDouble(), 1e-9, a.body());
+            }
+            var search = Http.get(fresh.url() + "/api/v1/search?q=adele", bearer(searchKey));
+            assertEquals(200, search.status(), search.body());
+            assertFalse(search.json().path("items").isEmpty(), search.body());
+            var unknown = Http.postJson(fresh.url() + "/api/v1/discover", "{\"genres\": {\"no such genre\": 1}}",
+                    bearer(mixKey));
+            assertEquals(400, unknown.status(), unknown.body());
+            assertEquals("genres", unknown.json().path("error").path("field").asText());
+            assertFalse(Files.readString(stack.work.resolve("web-layer-fresh.log")).contains("BlockingNotAllowed"),
+                    "no blocking call was made on an event loop");
+        }
+    }
+
     @Test
     void aBadKeyIs401NotAnonymous() throws Exception {
         String neverIssued = "mdk_" + "A".repeat(43);

@@ -1,5 +1,6 @@
 package org.musicdiscovery.web.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.musicdiscovery.api.DiscoverRequest;
+import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.web.core.CoreGateway;
+import org.musicdiscovery.web.genres.GenreCatalog;
+import org.musicdiscovery.web.infra.Workers;
 
 /** The genre mixer's endpoint: an explicit mix instead of text. */
 @Path("/api/v1/discover")
@@ -22,6 +26,10 @@ public class DiscoverResource {
     CoreGateway core;
     @Inject
     RequestValidator validate;
+    @Inject
+    GenreCatalog genres;
+    @Inject
+    Workers workers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -30,9 +38,12 @@ public class DiscoverResource {
             description = "Body: {\"genres\": {\"blues\": 0.8, \"rock\": 0.2}, \"exclude\": [\"pop\"], \"type\": \"playlist\", "
                     + "\"limit\": 20, \"offset\": 0}. Unknown fields, unknown genres and non-finite or negative weights are 400s.")
     @RequestBody(content = @Content(schema = @Schema(implementation = MixBody.class)))
-    public ResultPage discover(byte[] body) {
-        DiscoverRequest request = request(JsonBodies.read(body, MixBody.class));
-        return ResultPage.of(core.discover(request), request.offset(), request.limit(), validate.maxOffset());
+    public Uni<ResultPage> discover(byte[] body) {
+        String requestId = RequestIds.current();
+        // checking the genres may need a fresh vocabulary from core, at most once a minute
+        return workers.run(!genres.fresh(), () -> request(JsonBodies.read(body, MixBody.class)))
+                .chain(request -> core.discover(requestId, request)
+                        .map(r -> ResultPage.of(r, request, validate.maxOffset())));
     }
 
     private DiscoverRequest request(MixBody b) {

@@ -2,6 +2,7 @@ package org.musicdiscovery.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.musicdiscovery.api.DiscoverRequest;
 import org.musicdiscovery.api.ItemDetails;
+import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.web.core.CoreGateway;
 
 /** One item in full, and items like it ("more like this"). */
@@ -46,13 +48,13 @@ public class ItemsResource {
     @GET
     @Path("/similar")
     @Operation(summary = "Items like this one (genre mix or playlist co-occurrence neighbours)")
-    public ResultPage similar(@PathParam("type") String type, @PathParam("id") String id,
+    public Uni<ResultPage> similar(@PathParam("type") String type, @PathParam("id") String id,
             @Parameter(description = "song, playlist, artist or any (default)") @QueryParam("type") String resultType,
             @Parameter(description = "page size, 1..100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "items to skip, 0..1000 (default 0)") @QueryParam("offset") String offset) {
         String seed = validate.itemType(type) + ":" + validate.itemId(id);
         var request = DiscoverRequest.similar(seed, null, validate.type(resultType), validate.limit(limit),
                 validate.offset(offset));
-        return ResultPage.of(core.discover(request), request.offset(), request.limit(), validate.maxOffset());
+        return core.discover(RequestIds.current(), request).map(r -> ResultPage.of(r, request, validate.maxOffset()));
     }
 }

@@ -2,6 +2,7 @@ package org.musicdiscovery.web.api;
 
 import java.util.List;
 import java.util.Map;
+import org.musicdiscovery.api.DiscoverRequest;
 import org.musicdiscovery.api.DiscoverResponse;
 import org.musicdiscovery.api.ParsedQuery;
 import org.musicdiscovery.api.ResultItem;
@@ -16,7 +17,9 @@ public record ResultPage(List<ResultItem> items, ParsedQuery parsed, List<String
     public record Page(int offset, int limit, Integer next) {
     }
 
-    public static ResultPage of(DiscoverResponse r, int offset, int limit, int maxOffset) {
+    public static ResultPage of(DiscoverResponse r, DiscoverRequest request, int maxOffset) {
+        int offset = request.offset();
+        int limit = request.limit();
         boolean more = r.items().size() == limit && offset + limit <= maxOffset;
         return new ResultPage(r.items(), r.parsed(), r.degraded(), new Page(offset, limit, more ? offset + limit : null),
                 r.timings(), r.cache());

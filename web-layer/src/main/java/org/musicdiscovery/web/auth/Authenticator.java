@@ -59,6 +59,17 @@ public class Authenticator {
         return new Caller(stored.id(), stored.name(), "key:" + stored.id(), stored.ratePerMinute(), burst);
     }
 
+    /** Whether {@link #identify} would ask PostgreSQL: an event loop hands such a request to a worker first. */
+    public boolean mayBlock(String authorization, String apiKeyHeader) {
+        String key;
+        try {
+            key = presentedKey(authorization, apiKeyHeader);
+        } catch (ApiProblem p) {
+            return false;
+        }
+        return key != null && !keys.holds(key);
+    }
+
     /** Takes one request from the caller's budget; throws 429 when it is spent. */
     public RateLimiter.Decision admit(Caller caller) {
         RateLimiter.Decision d = limiter.acquire(caller.bucket(), caller.perMinute(), caller.burst());

@@ -29,6 +29,15 @@ public class KeyCache {
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
+    /** True when {@link #lookup} would answer without asking PostgreSQL (an event loop may call it then). */
+    public boolean holds(String key) {
+        if (!ApiKeys.wellFormed(key)) {
+            return true;
+        }
+        Entry e = entries.get(HexFormat.of().formatHex(ApiKeys.hash(key)));
+        return e != null && System.nanoTime() - e.until() < 0;
+    }
+
     public Optional<KeyStore.StoredKey> lookup(String key) {
         if (!ApiKeys.wellFormed(key)) {
             return Optional.empty();

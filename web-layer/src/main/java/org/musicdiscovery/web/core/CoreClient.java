@@ -32,14 +32,7 @@ public interface CoreClient {
     @Path("/discover")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    DiscoverResponse discover(DiscoverRequest request);
-
-    /** For the WebSocket path: non-blocking, and the request id given explicitly (there is no HTTP request). */
-    @POST
-    @Path("/discover")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<DiscoverResponse> discoverAsync(@HeaderParam(RequestIds.HEADER) String requestId,
+    CompletionStage<DiscoverResponse> discover(@HeaderParam(RequestIds.HEADER) String requestId,
             DiscoverRequest request);
 
     @GET

@@ -1,11 +1,11 @@
 package org.musicdiscovery.web.core;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -27,15 +27,14 @@ public class CoreGateway {
     @RestClient
     CoreClient core;
 
-    public DiscoverResponse discover(DiscoverRequest request) {
-        return call(() -> core.discover(request));
-    }
-
-    public CompletionStage<DiscoverResponse> discoverAsync(String requestId, DiscoverRequest request) {
-        return call(() -> core.discoverAsync(requestId, request)).exceptionally(e -> {
-            throw new CompletionException(translate(e instanceof CompletionException c && c.getCause() != null
-                    ? c.getCause() : e));
-        });
+    /**
+     * Asks core without holding a thread while it works, so the public searches are served on the event loop. The
+     * request id is given explicitly because the WebSocket path has no HTTP request to take it from.
+     */
+    public Uni<DiscoverResponse> discover(String requestId, DiscoverRequest request) {
+        return Uni.createFrom().completionStage(() -> core.discover(requestId, request))
+                .onFailure().transform(e -> translate(e instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : e));
     }
 
     public ItemDetails item(String type, long id) {

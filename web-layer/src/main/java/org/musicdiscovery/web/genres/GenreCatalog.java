@@ -39,13 +39,22 @@ public class GenreCatalog {
 
     private volatile Snapshot snapshot;
 
+    /** True while {@link #current} answers without asking core (an event loop may call it then). */
+    public boolean fresh() {
+        return fresh(snapshot);
+    }
+
+    private static boolean fresh(Snapshot s) {
+        return s != null && System.nanoTime() - s.fetchedAt() < TTL_NANOS;
+    }
+
     public Snapshot current() {
         Snapshot s = snapshot;
-        if (s != null && System.nanoTime() - s.fetchedAt() < TTL_NANOS) {
+        if (fresh(s)) {
             return s;
         }
         synchronized (this) {
-            if (snapshot != null && System.nanoTime() - snapshot.fetchedAt() < TTL_NANOS) {
+            if (fresh(snapshot)) {
                 return snapshot;
             }
             try {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
@@ -124,21 +123,18 @@ final class LiveSession {
     }
 
     private void start(Job job) {
-        core.discoverAsync(job.requestId(), job.request()).whenComplete((response, failure) -> {
-            if (failure == null) {
-                Map<String, Object> reply = new LinkedHashMap<>();
-                reply.put("seq", job.seq());
-                reply.put("requestId", job.requestId());
-                reply.put("result", ResultPage.of(response, job.request().offset(), job.request().limit(),
-                        validate.maxOffset()));
-                send(reply);
-                log(job, "200", job.startedNanos());
-            } else {
-                Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-                answerError(job.seq(), job.requestId(), cause instanceof ApiProblem p ? p
-                        : new ApiProblem(503, "core_unavailable", "core discovery failed; please retry", null, 2),
-                        job.startedNanos());
-            }
+        core.discover(job.requestId(), job.request()).subscribe().with(response -> {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("seq", job.seq());
+            reply.put("requestId", job.requestId());
+            reply.put("result", ResultPage.of(response, job.request(), validate.maxOffset()));
+            send(reply);
+            log(job, "200", job.startedNanos());
+            finished();
+        }, failure -> {
+            answerError(job.seq(), job.requestId(), failure instanceof ApiProblem p ? p
+                    : new ApiProblem(503, "core_unavailable", "core discovery failed; please retry", null, 2),
+                    job.startedNanos());
             finished();
         });
     }
