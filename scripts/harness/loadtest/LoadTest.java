@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,12 +30,16 @@ import java.util.regex.Pattern;
 public class LoadTest {
     /** {@code missed}: answers core computed (its "cache" said miss or bypass), the rest came from its cache. */
     record Step(String loop, String cache, int level, double seconds, int ok, int clientErrors, int serverErrors,
-            int failures, int missed, long[] sortedNanos) {
+            int failures, int missed, long[] sortedNanos, Map<String, long[]> sortedByKind) {
         double throughput() {
             return ok / seconds;
         }
 
         double pct(double p) {
+            return pct(sortedNanos, p);
+        }
+
+        static double pct(long[] sortedNanos, double p) {
             return sortedNanos.length == 0 ? Double.NaN
                     : sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * p / 100))] / 1e6;
         }
@@ -163,7 +169,7 @@ public class LoadTest {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
                         String q = source.query(next.getAndIncrement());
-                        rec.record(send(web, key, q, source.limit()), System.nanoTime() - t0);
+                        rec.record(q, send(web, key, q, source.limit()), System.nanoTime() - t0);
                     }
                 });
             }
@@ -195,7 +201,7 @@ public class LoadTest {
                 String q = source.query(i++);
                 pool.submit(() -> {
                     try {
-                        rec.record(send(web, key, q, source.limit()), System.nanoTime() - scheduled);
+                        rec.record(q, send(web, key, q, source.limit()), System.nanoTime() - scheduled);
                     } finally {
                         outstanding.release();
                     }
@@ -239,8 +245,9 @@ public class LoadTest {
         final AtomicInteger ok = new AtomicInteger(), client = new AtomicInteger(), server = new AtomicInteger(),
                 failures = new AtomicInteger(), missed = new AtomicInteger();
         final List<Long> nanos = new ArrayList<>();
+        final Map<String, List<Long>> byKind = new TreeMap<>();
 
-        void record(Answer answer, long ns) {
+        void record(String query, Answer answer, long ns) {
             int status = answer.status();
             if (status >= 200 && status < 300) {
                 ok.incrementAndGet();
@@ -249,6 +256,7 @@ public class LoadTest {
                 }
                 synchronized (nanos) {
                     nanos.add(ns);
+                    byKind.computeIfAbsent(QueryMix.kind(query), k -> new ArrayList<>()).add(ns);
                 }
             } else if (status >= 400 && status < 500) {
                 client.incrementAndGet();
@@ -261,11 +269,13 @@ public class LoadTest {
 
         Step step(String loop, String cache, int level, double seconds) {
             long[] sorted;
+            Map<String, long[]> kinds = new TreeMap<>();
             synchronized (nanos) {
                 sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+                byKind.forEach((k, v) -> kinds.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
             }
             return new Step(loop, cache, level, seconds, ok.get(), client.get(), server.get(), failures.get(),
-                    missed.get(), sorted);
+                    missed.get(), sorted, kinds);
         }
     }
 
@@ -273,6 +283,13 @@ public class LoadTest {
         System.out.printf(Locale.ROOT, "%-7s %-5s %6d %8.1f %9.2f %8.2f %8.2f %8.2f %4d %4d %5d  %5.1f%%%n", s.loop(),
                 s.cache(), s.level(), s.throughput(), s.pct(50), s.pct(95), s.pct(99), s.pct(100), s.clientErrors(),
                 s.serverErrors(), s.failures(), 100 * s.missShare());
+        if (s.cache().equals("miss")) { // which kinds of query make the tail
+            StringBuilder line = new StringBuilder("  by kind:");
+            s.sortedByKind().forEach((kind, ns) -> line.append(String.format(Locale.ROOT,
+                    "  %s %.0f%% p50 %.2f p99 %.2f ms", kind, 100.0 * ns.length / s.sortedNanos().length,
+                    Step.pct(ns, 50), Step.pct(ns, 99))));
+            System.out.println(line);
+        }
         return s;
     }
 

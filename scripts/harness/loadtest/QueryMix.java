@@ -108,6 +108,13 @@ final class QueryMix {
         return out;
     }
 
+    private static final Pattern MIX_QUERY = Pattern.compile("\\d+% .*");
+
+    /** The kind of a miss query ({@link #unique}): similar, genre (a weighted mix) or keyword. */
+    static String kind(String q) {
+        return q.startsWith("songs like ") ? "similar" : MIX_QUERY.matcher(q).matches() ? "genre" : "keyword";
+    }
+
     static String searchUri(String web, String q, int limit) {
         return web + "/api/v1/search?limit=" + limit + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
     }
