@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.musicdiscovery.api.DiscoverRequest;
 import org.musicdiscovery.core.pipeline.DiscoveryPipeline;
 import org.musicdiscovery.core.pipeline.ItemTypes;
@@ -30,7 +29,7 @@ public class DiscoverResource {
     @Inject
     DiscoveryPipeline pipeline;
     @Inject
-    ManagedExecutor workers;
+    PipelineWorkers workers;
     @ConfigProperty(name = "discovery.limits.max-limit")
     int maxLimit;
     @ConfigProperty(name = "discovery.limits.max-offset")
@@ -47,7 +46,7 @@ public class DiscoverResource {
         if (held != null) {
             return Uni.createFrom().item(ok(held));
         }
-        return Uni.createFrom().item(() -> ok(pipeline.discover(started))).runSubscriptionOn(workers);
+        return Uni.createFrom().item(() -> ok(pipeline.discover(started))).runSubscriptionOn(workers.executor());
     }
 
     private static Response ok(byte[] body) {
