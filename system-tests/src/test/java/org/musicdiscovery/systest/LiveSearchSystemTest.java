@@ -113,6 +113,18 @@ class LiveSearchSystemTest {
         assertEquals("seq", c.next().path("error").path("field").asText());
     }
 
+    /** The gateway holds no lookup of a new key: it is read from PostgreSQL on a worker before the upgrade. */
+    @Test
+    void aNewKeyOpensTheSocketAndItsMessagesAreAnswered() throws Exception {
+        String key = stack.apiKeys("create", "--name", "live app");
+        var c = new Client().open(Map.of("X-Api-Key", key));
+        c.send("{\"seq\":1,\"q\":\"jazz with a little soul\",\"limit\":3}");
+        JsonNode r = c.next();
+        assertEquals(1, r.path("seq").asLong(), r.toString());
+        assertEquals(3, r.path("result").path("items").size(), r.toString());
+        c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
     @Test
     void aRevokedOrUnknownKeyCannotOpenTheSocket() throws Exception {
         var failed = false;

@@ -2,6 +2,7 @@ package org.musicdiscovery.web.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,14 +46,32 @@ public class LiveSearchSocket {
 
     private void upgrade(RoutingContext rc) {
         var request = rc.request();
-        Caller caller;
-        try {
-            caller = auth.identify(request.getHeader(HttpHeaders.AUTHORIZATION), request.getHeader(Authenticator.KEY_HEADER),
-                    request.remoteAddress().hostAddress());
-        } catch (ApiProblem p) {
-            refuse(rc, p);
-            return;
+        identify(rc, request.getHeader(HttpHeaders.AUTHORIZATION), request.getHeader(Authenticator.KEY_HEADER),
+                request.remoteAddress().hostAddress()).onComplete(identified -> {
+                    if (identified.succeeded()) {
+                        accept(rc, identified.result());
+                    } else {
+                        refuse(rc, identified.cause() instanceof ApiProblem p ? p : new ApiProblem(503,
+                                "auth_unavailable", "API keys cannot be checked right now", null, 2));
+                    }
+                });
+    }
+
+    /** Here, unless a key the cache does not hold must be looked up in PostgreSQL: that goes to a worker. */
+    private Future<Caller> identify(RoutingContext rc, String authorization, String key, String address) {
+        if (auth.mayBlock(authorization, key)) {
+            rc.request().pause(); // the upgrade happens after the lookup
+            return rc.vertx().executeBlocking(() -> auth.identify(authorization, key, address), false);
         }
+        try {
+            return Future.succeededFuture(auth.identify(authorization, key, address));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private void accept(RoutingContext rc, Caller caller) {
+        var request = rc.request();
         if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
             refuse(rc, new ApiProblem(400, "websocket_required", "this endpoint speaks WebSocket only", null, null));
             return;
