@@ -134,5 +134,9 @@ class LiveSearchSystemTest {
             failed = true;
         }
         assertTrue(failed, "the upgrade is refused (401)");
+        // a key the gateway does not hold is looked up on a worker first: the refusal still comes, as a 401
+        var refused = Http.get(stack.web.url() + "/api/v1/live", Map.of("X-Api-Key", "mdk_" + "E".repeat(43)));
+        assertEquals(401, refused.status(), refused.body());
+        assertEquals("invalid_api_key", JSON.readTree(refused.body()).path("error").path("code").asText());
     }
 }
