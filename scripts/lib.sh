@@ -79,7 +79,6 @@ bench_api_key() {
   cat "$f"
 }
 redis_q() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" "$@" 2>/dev/null; }
-# Drops core's cached result pages (keys rp2:*), so a benchmark's "cold" or "miss" requests really miss.
 # name=pid,… of core, vector-search and Redis, for the harnesses' CPU per answer (BENCH_PIDS)
 bench_pids() {
   local pids="" s redis_pid
@@ -91,6 +90,7 @@ bench_pids() {
   echo "$pids"
 }
 
+# Drops core's cached result pages (keys rp2:*), so a benchmark's "cold" or "miss" requests really miss.
 clear_result_cache() {
   local n
   n=$(redis_q --scan --pattern 'rp2:*' | xargs -r -n 500 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" unlink \
