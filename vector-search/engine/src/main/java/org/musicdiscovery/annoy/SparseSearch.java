@@ -23,7 +23,8 @@ import java.util.function.IntPredicate;
  * query lists come from the postings at hand or from galloping cursors that only move forward. Every bound
  * over-estimates, with room for rounding, so pruning never drops an item of the top k; ties (many items share one
  * vector) are decided by id in {@link TopK} as a brute-force scan decides them. When fewer than k items share a
- * dimension with the query (nothing was ever pruned then), the k are filled with score-0 items in id order.
+ * dimension with the query (nothing was ever pruned then), the k are filled with score-0 items in id order. A query
+ * of two terms under cosine first tries {@link PairShortcut}, which often answers it from the pair's own list.
  */
 final class SparseSearch {
     private final SparseIndex ix;
@@ -31,6 +32,7 @@ final class SparseSearch {
     private final long rOff;
     private final TopK top = new TopK();
     private final SparseQuery q = new SparseQuery();
+    private final PairShortcut pairs;
     private final double[] acc = new double[5];
     // per term of the query
     private long[] end = new long[8];
@@ -57,14 +59,13 @@ final class SparseSearch {
     private int evaluated;
     private boolean fromPairs;                // whether the last query was answered from a pair's list
     private double[] keys = new double[16];
-    private final long[] singleAt = new long[2];   // offerSingles' cursors over the two lists
-    private final long[] singleEnd = new long[2];
     private int[] kept = new int[16];
 
     SparseSearch(SparseIndex ix) {
         this.ix = ix;
         this.wOff = ix.layout.weights();
         this.rOff = ix.layout.resid();
+        this.pairs = new PairShortcut(ix);
     }
 
     int evaluated() {
@@ -91,9 +92,10 @@ final class SparseSearch {
         if (k <= 0) {
             return 0;
         }
-        if (prune && q.m == 2 && ix.pairs != null && sim == Similarity.COSINE) {
-            double reached = fromPairs();
-            if (reached > oneTermMultiBound(0) && reached > oneTermMultiBound(1)) {
+        if (prune && pairs.applies(q, similarity)) {
+            double reached = pairs.offer(q, top, accept);
+            evaluated += pairs.evaluated();
+            if (pairs.settles(q, reached)) {
                 fromPairs = true;
                 return drain(ids, dots, cosines);
             }
@@ -239,79 +241,6 @@ final class SparseSearch {
             }
         }
         return at + found;
-    }
-
-    /**
-     * A query of two terms under cosine: the top k of the items holding both, from their pair's list (see
-     * {@link PairLists}), and of each term's singles, with their exact scores. Returns the k-th score, which
-     * k items reach, or −∞ when there are fewer. It is the answer when no multi holding one term alone can reach it:
-     * every single of a list scores the same, so the singles not offered lose to those offered on id, and items
-     * holding neither term score 0.
-     */
-    private double fromPairs() {
-        offerSingles();
-        PairLists pairs = ix.pairs;
-        int a = q.dims[0], b = q.dims[1];
-        float qa = q.weights[0], qb = q.weights[1];
-        double room = (1 + SparseQuery.ROOM) * (1 + SparseQuery.ROOM);
-        double cut = cutOf(); // (k-th score · |q|)², 0 until the top k is full
-        for (long p = pairs.start(a, b), end = pairs.end(a, b); p < end; p++) {
-            float wa = pairs.first(p), wb = pairs.second(p);
-            // Similarity's sum, dimensions ascending: the same bits as scoring the item from the posting lists
-            double dot = (double) qa * wa + (double) qb * wb;
-            // its score is dot/|x|/|q|, so with |x|² from below: below the k-th score (compared squared, with room
-            // for rounding), the item cannot enter, and its exact norm is not worth reading
-            if (dot * dot * room < cut * pairs.squaredNormBelow(p)) {
-                continue;
-            }
-            int item = pairs.item(p);
-            if ((accept == null || accept.test(item)) && top.offer(-sim.score(dot, q.norm, ix.norm(item)), item)) {
-                cut = cutOf();
-            }
-            evaluated++;
-        }
-        return top.full() ? -top.worstKey() : Double.NEGATIVE_INFINITY;
-    }
-
-    private double cutOf() {
-        double kth = top.full() ? -top.worstKey() * q.norm : 0;
-        return kth * kth;
-    }
-
-    /**
-     * Offers both terms' singles that can enter, in ascending id over the two lists. A list stops at its first single
-     * the top k turns away: every later one scores the same (under cosine a single scores q_t/|q|) with a larger id.
-     */
-    private void offerSingles() {
-        long[] at = singleAt, end = singleEnd;
-        for (int t = 0; t < 2; t++) {
-            end[t] = ix.start(q.dims[t] + 1);
-            at[t] = nextSingle(ix.start(q.dims[t]), end[t]);
-        }
-        while (at[0] < end[0] || at[1] < end[1]) {
-            int t = at[1] >= end[1] || at[0] < end[0] && ix.doc(at[0]) < ix.doc(at[1]) ? 0 : 1;
-            long p = at[t];
-            evaluated++;
-            boolean kept = top.offer(-sim.score((double) q.weights[t] * ix.weight(p), q.norm, ix.norm(ix.doc(p))),
-                    ix.doc(p));
-            at[t] = kept ? nextSingle(p + 1, end[t]) : end[t];
-        }
-    }
-
-    /** The first single from posting p on that the filter accepts, or {@code end}. */
-    private long nextSingle(long p, long end) {
-        while (p < end && (ix.resid(p) != 0 || accept != null && !accept.test(ix.doc(p)))) {
-            p++;
-        }
-        return p;
-    }
-
-    /**
-     * Under cosine, the most an item with other dimensions, holding query term t but not the other, can score:
-     * q_t/|q| times the largest share w/|x| of the list's multis, with room for rounding.
-     */
-    private double oneTermMultiBound(int t) {
-        return q.weights[t] / q.norm * ix.maxMultiShare(q.dims[t]) * (1 + SparseQuery.ROOM);
     }
 
     /** Whether something that can score at most {@code bound} can no longer enter the top k. */
