@@ -4,12 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import org.musicdiscovery.api.ParsedQuery;
 
 /**
@@ -21,6 +22,8 @@ import org.musicdiscovery.api.ParsedQuery;
 public final class QueryKey {
     /** Names the stored page format too ({@link StoredPage}): replicas on another format never read these keys. */
     static final String PREFIX = "rp2:";
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final HexFormat HEX = HexFormat.of();
 
     private QueryKey() {
     }
@@ -53,27 +56,55 @@ public final class QueryKey {
         if (genres == null) {
             return "";
         }
-        return new TreeMap<>(genres).entrySet().stream()
-                .map(e -> fold(e.getKey()) + ":" + Math.round(e.getValue() * 100))
-                .collect(Collectors.joining(","));
+        var sb = new StringBuilder();
+        for (var e : new TreeMap<>(genres).entrySet()) {
+            sb.append(sb.isEmpty() ? "" : ",").append(fold(e.getKey())).append(':')
+                    .append(Math.round(e.getValue() * 100));
+        }
+        return sb.toString();
     }
 
     private static String sorted(List<String> values) {
-        return values == null ? "" : values.stream().map(QueryKey::fold).sorted().collect(Collectors.joining(","));
+        if (values == null || values.isEmpty()) {
+            return "";
+        }
+        String[] folded = new String[values.size()];
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = fold(values.get(i));
+        }
+        Arrays.sort(folded);
+        return String.join(",", folded);
     }
 
     static String fold(String s) {
         if (s == null) {
             return "";
         }
+        if (isFolded(s)) { // canonical genre names need no normalising, and every request builds a key, hits too
+            return s;
+        }
         String n = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
-        return n.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_LETTERS_OR_DIGITS.matcher(n).replaceAll(" ").strip();
+    }
+
+    /** Words of lower-case ASCII letters and digits, single spaces between them: what {@link #fold} leaves as is. */
+    private static boolean isFolded(String s) {
+        char previous = ' ';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!letterOrDigit && (c != ' ' || previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != ' ' || s.isEmpty();
     }
 
     private static String sha256(String s) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16); // 128 bits: collisions are not a practical concern
+            return HEX.formatHex(d, 0, 16); // 128 bits: collisions are not a practical concern
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

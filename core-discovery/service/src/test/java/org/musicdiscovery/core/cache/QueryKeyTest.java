@@ -50,4 +50,24 @@ class QueryKeyTest {
         assertEquals(QueryKey.of(a, 20, 0, "v"), QueryKey.of(b, 20, 0, "v"));
         assertNotEquals(QueryKey.of(a, 20, 0, "v"), QueryKey.of(c, 20, 0, "v"));
     }
+
+    @Test
+    void foldingSkipsOnlyWhatNormalisingWouldLeaveAsIs() {
+        var random = new java.util.Random(7);
+        String alphabet = "ab z09 -!ÉéßÅﬁ\t";
+        List<String> inputs = new java.util.ArrayList<>(List.of("", " ", "hip hop", "hip  hop", " rock", "rock ",
+                "r&b", "Rock", "80s", "ﬁlm", "café", "a b c"));
+        for (int i = 0; i < 2000; i++) {
+            var sb = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            inputs.add(sb.toString());
+        }
+        for (String s : inputs) {
+            String reference = java.text.Normalizer.normalize(s.toLowerCase(java.util.Locale.ROOT),
+                    java.text.Normalizer.Form.NFKC).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            assertEquals(reference, QueryKey.fold(s), "fold of [" + s + "]");
+        }
+    }
 }
