@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import opennlp.tools.util.Span;
 import org.musicdiscovery.api.ParsedQuery;
@@ -24,6 +25,9 @@ public final class QueryParser {
 
     public static final int MAX_INPUT = 1000;
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:[.,]\\d+)?%?");
+    private static final Span[] NO_SPANS = new Span[0];
+    /** The fillers a genre mix is written with; other fillers may be a name ("The The", "do you want to dance"). */
+    private static final Set<String> CONNECTIVES = Set.of("a", "an", "and", "or", "of");
 
     private final PhraseGazetteer genres;
     private final PhraseGazetteer artistNames;
@@ -53,7 +57,7 @@ public final class QueryParser {
 
     private ParsedQuery parseClipped(String text) {
         List<Token> tokens = QueryTokenizer.tokenize(text);
-        Span[] found = entities.find(QueryTokenizer.texts(tokens));
+        Span[] found = mayNameSomething(tokens) ? entities.find(QueryTokenizer.texts(tokens)) : NO_SPANS;
         Span[] entityAt = new Span[tokens.size()];
         for (Span s : found) {
             entityAt[s.getStart()] = s;
@@ -138,6 +142,42 @@ public final class QueryParser {
             i++;
         }
         return assemble(text, mix, artists, rest, itemType, seed);
+    }
+
+    /**
+     * Whether the name finder can change the parse: some word is none of the closed classes (genres, percentages,
+     * quantifiers, negations, item types, connectives), or there is a similarity cue, which expects a name. Genre words
+     * win over a name found on them, so for a genre mix alone ("mostly jazz with some soul") the model, the
+     * parser's largest cost, is skipped. A name the artist list knows still counts without it (see {@link #name}).
+     */
+    private boolean mayNameSomething(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); ) {
+            if (phrase(tokens, i, 4, ClosedClasses.SIMILARITY::contains) > 0) {
+                return true;
+            }
+            PhraseGazetteer.Match genre = genres.match(tokens, i);
+            int closed = genre != null ? genre.tokens() : tokens.get(i).isWord() ? closedPhrase(tokens, i) : 1;
+            if (closed == 0) {
+                return true;
+            }
+            i += closed;
+        }
+        return false;
+    }
+
+    /** Tokens making up a closed-class phrase other than a genre at i (the longest the parse loop would take), or 0. */
+    private static int closedPhrase(List<Token> tokens, int i) {
+        int n = percent(tokens, i);
+        if (n == 0) {
+            n = phrase(tokens, i, QuantifierScale.maxTokens(), k -> QuantifierScale.weight(k) != null);
+        }
+        if (n == 0) {
+            n = phrase(tokens, i, 2, ClosedClasses.NEGATIONS::contains);
+        }
+        String key = tokens.get(i).key();
+        boolean word = ClosedClasses.ITEM_TYPES.containsKey(key) || ClosedClasses.NEGATION_RESET.contains(key)
+                || CONNECTIVES.contains(key);
+        return n == 0 && word ? 1 : n;
     }
 
     /**

@@ -93,6 +93,9 @@ class QueryParserTableTest {
             hey jude | keyword | any | {} | | - | -
             blues playlists with a little rock but not metal | genre | playlist | blues:0.8 rock:0.2 | heavy metal | - | -
             funk, soul / disco | genre | any | funk soul disco | | - | -
+            The The | keyword | any | {} | | The The | -
+            the band | keyword | any | {} | | the band | -
+            find me The Do with hint of deathcore. | genre | any | deathcore:1.0 | | The Do | -
             """;
 
     record Case(String query, String mode, String type, String genres, String excluded, String artists,
