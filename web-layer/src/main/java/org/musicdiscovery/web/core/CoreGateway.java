@@ -1,12 +1,15 @@
 package org.musicdiscovery.web.core;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.musicdiscovery.api.DiscoverRequest;
@@ -18,6 +21,11 @@ import org.musicdiscovery.web.api.ApiProblem;
 /**
  * Calls core discovery and turns its failures into {@link CoreUnavailableException}: a client must see "try again
  * later" (503), never a stack trace or a hang. Core's own 400/404 pass through as {@link ApiProblem}s.
+ * <p>
+ * At most {@code discovery.core.max-in-flight} searches wait for core at once; the next is answered 503
+ * "overloaded" right away. Offered more than the machine computes, the backlog would otherwise grow until every
+ * answer came seconds late and then timed out; bounded, the admitted ones wait at most the bound's share of core's
+ * throughput and the rest learn at once to retry.
  */
 @ApplicationScoped
 public class CoreGateway {
@@ -26,15 +34,30 @@ public class CoreGateway {
     @Inject
     @RestClient
     CoreClient core;
+    @Inject
+    MeterRegistry meters;
+    @ConfigProperty(name = "discovery.core.max-in-flight")
+    int maxInFlight;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
      * Asks core without holding a thread while it works, so the public searches are served on the event loop. The
      * request id is given explicitly because the WebSocket path has no HTTP request to take it from.
      */
     public Uni<DiscoverResponse> discover(String requestId, DiscoverRequest request) {
-        return Uni.createFrom().completionStage(() -> core.discover(requestId, request))
-                .onFailure().transform(e -> translate(e instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause() : e));
+        return Uni.createFrom().deferred(() -> {
+            if (inFlight.incrementAndGet() > maxInFlight) {
+                inFlight.decrementAndGet();
+                meters.counter("discovery.core.overloaded").increment();
+                return Uni.createFrom().failure(new ApiProblem(503, "overloaded",
+                        "the service is at capacity; please retry shortly", null, 1));
+            }
+            return Uni.createFrom().completionStage(() -> core.discover(requestId, request))
+                    .onFailure().transform(e -> translate(e instanceof CompletionException c && c.getCause() != null
+                            ? c.getCause() : e))
+                    .onTermination().invoke(inFlight::decrementAndGet);
+        });
     }
 
     public ItemDetails item(String type, long id) {

@@ -1,0 +1,87 @@
+package org.musicdiscovery.web.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.ws.rs.ProcessingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.musicdiscovery.api.DiscoverRequest;
+import org.musicdiscovery.api.DiscoverResponse;
+import org.musicdiscovery.api.GenreVocabularyView;
+import org.musicdiscovery.api.ItemDetails;
+import org.musicdiscovery.web.api.ApiProblem;
+
+class CoreGatewayTest {
+
+    /** A core that answers each search only when the test says so. */
+    static final class HeldCore implements CoreClient {
+        final List<CompletableFuture<DiscoverResponse>> pending = new ArrayList<>();
+
+        @Override
+        public CompletionStage<DiscoverResponse> discover(String requestId, DiscoverRequest request) {
+            var answer = new CompletableFuture<DiscoverResponse>();
+            pending.add(answer);
+            return answer;
+        }
+
+        @Override
+        public ItemDetails item(String type, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public GenreVocabularyView genres() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static Throwable failure(CompletableFuture<?> answer) throws Exception {
+        try {
+            answer.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    @Test
+    void searchesBeyondTheBoundAreRefusedAtOnceAndAdmittedAgainWhenOneEnds() throws Exception {
+        HeldCore core = new HeldCore();
+        CoreGateway gateway = new CoreGateway();
+        gateway.core = core;
+        gateway.meters = new SimpleMeterRegistry();
+        gateway.maxInFlight = 2;
+
+        var first = gateway.discover("r1", null).subscribeAsCompletionStage();
+        var second = gateway.discover("r2", null).subscribeAsCompletionStage();
+        var third = gateway.discover("r3", null).subscribeAsCompletionStage();
+        assertTrue(third.isCompletedExceptionally(), "refused without waiting");
+        ApiProblem refused = assertInstanceOf(ApiProblem.class, failure(third));
+        assertEquals(503, refused.status());
+        assertEquals("overloaded", refused.code());
+        assertEquals(1, refused.retryAfter());
+        assertEquals(2, core.pending.size(), "the refused search never reached core");
+
+        core.pending.get(0).completeExceptionally(new ProcessingException("connection reset"));
+        assertInstanceOf(CoreUnavailableException.class, failure(first));
+        var fourth = gateway.discover("r4", null).subscribeAsCompletionStage();
+        assertEquals(3, core.pending.size(), "a failed search gives its place back");
+
+        core.pending.get(1).complete(null);
+        second.get(5, TimeUnit.SECONDS);
+        core.pending.get(2).complete(null);
+        fourth.get(5, TimeUnit.SECONDS);
+        gateway.discover("r5", null).subscribeAsCompletionStage();
+        gateway.discover("r6", null).subscribeAsCompletionStage();
+        assertEquals(5, core.pending.size(), "both places are free again");
+        assertEquals(1.0, gateway.meters.counter("discovery.core.overloaded").count());
+    }
+}
