@@ -24,8 +24,8 @@ import org.musicdiscovery.web.api.ApiProblem;
  * <p>
  * At most {@code discovery.core.max-in-flight} searches wait for core at once; the next is answered 503
  * "overloaded" right away. Offered more than the machine computes, the backlog would otherwise grow until every
- * answer came seconds late and then timed out; bounded, the admitted ones wait at most the bound's share of core's
- * throughput and the rest learn at once to retry.
+ * answer came seconds late and then timed out; bounded, the admitted ones wait about the bound divided by the
+ * throughput behind it (Little's law), and the rest learn at once to retry.
  */
 @ApplicationScoped
 public class CoreGateway {
