@@ -31,21 +31,17 @@ public class KeyCache {
 
     /** True when {@link #lookup} would answer without asking PostgreSQL (an event loop may call it then). */
     public boolean holds(String key) {
-        if (!ApiKeys.wellFormed(key)) {
-            return true;
-        }
-        Entry e = entries.get(HexFormat.of().formatHex(ApiKeys.hash(key)));
-        return e != null && System.nanoTime() - e.until() < 0;
+        return !ApiKeys.wellFormed(key) || held(id(key), System.nanoTime()) != null;
     }
 
     public Optional<KeyStore.StoredKey> lookup(String key) {
         if (!ApiKeys.wellFormed(key)) {
             return Optional.empty();
         }
-        String id = HexFormat.of().formatHex(ApiKeys.hash(key));
+        String id = id(key);
         long now = System.nanoTime();
-        Entry e = entries.get(id);
-        if (e != null && now - e.until() < 0) {
+        Entry e = held(id, now);
+        if (e != null) {
             return e.key();
         }
         Optional<KeyStore.StoredKey> found;
@@ -60,5 +56,16 @@ public class KeyCache {
         }
         entries.put(id, new Entry(found, now + cacheSeconds * 1_000_000_000L));
         return found;
+    }
+
+    /** Entries are filed under the key's hash: the cache never holds a key in plain text. */
+    private static String id(String key) {
+        return HexFormat.of().formatHex(ApiKeys.hash(key));
+    }
+
+    /** The entry for this id if it has not expired, else null. */
+    private Entry held(String id, long now) {
+        Entry e = entries.get(id);
+        return e != null && now - e.until() < 0 ? e : null;
     }
 }

@@ -19,6 +19,7 @@ import org.musicdiscovery.web.api.ResultPage;
 import org.musicdiscovery.web.auth.Authenticator;
 import org.musicdiscovery.web.auth.Caller;
 import org.musicdiscovery.web.core.CoreGateway;
+import org.musicdiscovery.web.core.CoreUnavailableException;
 
 /**
  * One page's connection. Each message is validated and sent to core without waiting for earlier ones; at most
@@ -133,8 +134,7 @@ final class LiveSession {
             finished();
         }, failure -> {
             answerError(job.seq(), job.requestId(), failure instanceof ApiProblem p ? p
-                    : new ApiProblem(503, "core_unavailable", "core discovery failed; please retry", null, 2),
-                    job.startedNanos());
+                    : new CoreUnavailableException("core discovery failed"), job.startedNanos());
             finished();
         });
     }
