@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,11 +54,28 @@ public class CoreGateway {
                 return Uni.createFrom().failure(new ApiProblem(503, "overloaded",
                         "the service is at capacity; please retry shortly", null, 1));
             }
-            return Uni.createFrom().completionStage(() -> core.discover(requestId, request))
+            return Uni.createFrom().completionStage(() -> holdUntilAnswered(requestId, request))
                     .onFailure().transform(e -> translate(e instanceof CompletionException c && c.getCause() != null
-                            ? c.getCause() : e))
-                    .onTermination().invoke(inFlight::decrementAndGet);
+                            ? c.getCause() : e));
         });
+    }
+
+    /**
+     * The place is given back when core answers, not when our client goes away: a search whose client disconnected
+     * is still computed by core, and freeing its place early would let more than the bound reach core. The caller
+     * gets a dependent stage, so cancelling it leaves the call to core, and the place, to run out.
+     */
+    private CompletionStage<DiscoverResponse> holdUntilAnswered(String requestId, DiscoverRequest request) {
+        CompletionStage<DiscoverResponse> call;
+        try {
+            call = core.discover(requestId, request);
+        } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
+            throw e;
+        }
+        call.whenComplete((answer, failure) -> inFlight.decrementAndGet());
+        // a cancelled dependent runs no actions of its own, so the release above hangs on the call itself
+        return call.thenApply(answer -> answer);
     }
 
     public ItemDetails item(String type, long id) {

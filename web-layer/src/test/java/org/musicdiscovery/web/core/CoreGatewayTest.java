@@ -84,4 +84,23 @@ class CoreGatewayTest {
         assertEquals(5, core.pending.size(), "both places are free again");
         assertEquals(1.0, gateway.meters.counter("discovery.core.overloaded").count());
     }
+
+    @Test
+    void aSearchWhoseClientWentAwayKeepsItsPlaceUntilCoreAnswers() throws Exception {
+        HeldCore core = new HeldCore();
+        CoreGateway gateway = new CoreGateway();
+        gateway.core = core;
+        gateway.meters = new SimpleMeterRegistry();
+        gateway.maxInFlight = 1;
+
+        gateway.discover("r1", null).subscribe().with(answer -> { }, failure -> { }).cancel();
+        assertEquals(1, core.pending.size());
+        assertTrue(gateway.discover("r2", null).subscribeAsCompletionStage().isCompletedExceptionally(),
+                "core still computes the cancelled search, so its place is still taken");
+        assertTrue(!core.pending.get(0).isDone(), "cancelling our client does not cancel the call to core");
+
+        core.pending.get(0).complete(null);
+        gateway.discover("r3", null).subscribeAsCompletionStage();
+        assertEquals(2, core.pending.size(), "core's answer gives the place back");
+    }
 }
