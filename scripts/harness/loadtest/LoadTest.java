@@ -28,9 +28,13 @@ import java.util.regex.Pattern;
  * Usage: java LoadTest.java WEB_URL API_KEY DATA_DIR OUT_DIR [seconds-per-step] [concurrencies] [rates] [caches]
  */
 public class LoadTest {
-    /** {@code missed}: answers core computed (its "cache" said miss or bypass), the rest came from its cache. */
-    record Step(String loop, String cache, int level, double seconds, int ok, int clientErrors, int serverErrors,
-            int failures, int missed, long[] sortedNanos, Map<String, long[]> sortedByKind) {
+    /**
+     * {@code missed}: answers core computed (its "cache" said miss or bypass), the rest came from its cache.
+     * {@code shed}: 503 "overloaded", the web layer's refusal at once when its bound to core is full — the designed
+     * answer to more load than the machine computes, counted apart from {@code serverErrors} (every other 5xx).
+     */
+    record Step(String loop, String cache, int level, double seconds, int ok, int clientErrors, int shed,
+            int serverErrors, int failures, int missed, long[] sortedNanos, Map<String, long[]> sortedByKind) {
         double throughput() {
             return ok / seconds;
         }
@@ -49,11 +53,14 @@ public class LoadTest {
         }
 
         String csv() {
-            return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d,%.3f", loop, cache, level,
-                    throughput(), pct(50), pct(95), pct(99), pct(100), clientErrors, serverErrors, failures,
-                    missShare());
+            return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d,%d,%.3f", loop, cache,
+                    level, throughput(), pct(50), pct(95), pct(99), pct(100), clientErrors, shed, serverErrors,
+                    failures, missShare());
         }
     }
+
+    static final String HEADER =
+            "loop    cache  level   req/s     p50 ms   p95 ms   p99 ms   max ms  4xx  shed  5xx  fail  missed";
 
     public static void main(String[] a) throws Exception {
         System.setProperty("http.maxConnections", "256"); // idle keep-alive connections kept per host (default 5)
@@ -82,7 +89,7 @@ public class LoadTest {
         for (int pass = 0; pass < 2; pass++) {
             closed(web, key, i -> pool.get(i % pool.size()), 8, 3, "warm", "hit");
         }
-        System.out.println("loop    cache  level   req/s     p50 ms   p95 ms   p99 ms   max ms  4xx  5xx  fail  missed");
+        System.out.println(HEADER);
         List<Step> steps = new ArrayList<>();
         for (String cache : caches) {
             Source source = source(cache, mix, pool);
@@ -93,7 +100,8 @@ public class LoadTest {
                 steps.add(print(open(web, key, source, r, seconds, cache)));
             }
         }
-        List<String> csv = new ArrayList<>(List.of("loop,cache,level,throughput,p50_ms,p95_ms,p99_ms,max_ms,4xx,5xx,failures,miss_share"));
+        List<String> csv = new ArrayList<>(
+                List.of("loop,cache,level,throughput,p50_ms,p95_ms,p99_ms,max_ms,4xx,shed_503,5xx,failures,miss_share"));
         steps.forEach(s -> csv.add(s.csv()));
         Files.write(out.resolve("loadtest.csv"), csv);
         LatencyPlot.write(out.resolve("loadtest.png"), steps);
@@ -213,11 +221,15 @@ public class LoadTest {
         return rec.step("open", cache, rate, seconds);
     }
 
-    /** What came back: the HTTP status (−1 when the request failed or took longer than 10 s) and core's cache state. */
-    record Answer(int status, String cache) {
+    /**
+     * What came back: the HTTP status (−1 when the request failed or took longer than 10 s) and, for an answer, core's
+     * cache state, for an error its code.
+     */
+    record Answer(int status, String state) {
     }
 
     static final Pattern CACHE_STATE = Pattern.compile("\"cache\":\"([a-z]+)\"");
+    static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([a-z_]+)\"");
 
     /**
      * One GET on a pooled keep-alive connection, on the calling (virtual) thread. java.net.http's client hands each
@@ -233,7 +245,7 @@ public class LoadTest {
             int status = http.getResponseCode();
             try (var in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
                 String body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                Matcher m = CACHE_STATE.matcher(body);
+                Matcher m = (status < 400 ? CACHE_STATE : ERROR_CODE).matcher(body);
                 return new Answer(status, m.find() ? m.group(1) : "?");
             }
         } catch (Exception e) {
@@ -242,8 +254,8 @@ public class LoadTest {
     }
 
     static final class Recorder {
-        final AtomicInteger ok = new AtomicInteger(), client = new AtomicInteger(), server = new AtomicInteger(),
-                failures = new AtomicInteger(), missed = new AtomicInteger();
+        final AtomicInteger ok = new AtomicInteger(), client = new AtomicInteger(), shed = new AtomicInteger(),
+                server = new AtomicInteger(), failures = new AtomicInteger(), missed = new AtomicInteger();
         final List<Long> nanos = new ArrayList<>();
         final Map<String, List<Long>> byKind = new TreeMap<>();
 
@@ -251,7 +263,7 @@ public class LoadTest {
             int status = answer.status();
             if (status >= 200 && status < 300) {
                 ok.incrementAndGet();
-                if (answer.cache().equals("miss") || answer.cache().equals("bypass")) {
+                if (answer.state().equals("miss") || answer.state().equals("bypass")) {
                     missed.incrementAndGet();
                 }
                 synchronized (nanos) {
@@ -260,6 +272,8 @@ public class LoadTest {
                 }
             } else if (status >= 400 && status < 500) {
                 client.incrementAndGet();
+            } else if (status == 503 && answer.state().equals("overloaded")) {
+                shed.incrementAndGet();
             } else if (status >= 500) {
                 server.incrementAndGet();
             } else {
@@ -274,15 +288,15 @@ public class LoadTest {
                 sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
                 byKind.forEach((k, v) -> kinds.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
             }
-            return new Step(loop, cache, level, seconds, ok.get(), client.get(), server.get(), failures.get(),
-                    missed.get(), sorted, kinds);
+            return new Step(loop, cache, level, seconds, ok.get(), client.get(), shed.get(), server.get(),
+                    failures.get(), missed.get(), sorted, kinds);
         }
     }
 
     static Step print(Step s) {
-        System.out.printf(Locale.ROOT, "%-7s %-5s %6d %8.1f %9.2f %8.2f %8.2f %8.2f %4d %4d %5d  %5.1f%%%n", s.loop(),
-                s.cache(), s.level(), s.throughput(), s.pct(50), s.pct(95), s.pct(99), s.pct(100), s.clientErrors(),
-                s.serverErrors(), s.failures(), 100 * s.missShare());
+        System.out.printf(Locale.ROOT, "%-7s %-5s %6d %8.1f %9.2f %8.2f %8.2f %8.2f %4d %5d %4d %5d  %5.1f%%%n",
+                s.loop(), s.cache(), s.level(), s.throughput(), s.pct(50), s.pct(95), s.pct(99), s.pct(100),
+                s.clientErrors(), s.shed(), s.serverErrors(), s.failures(), 100 * s.missShare());
         if (s.cache().equals("miss")) { // which kinds of query make the tail
             StringBuilder line = new StringBuilder("  by kind:");
             s.sortedByKind().forEach((kind, ns) -> line.append(String.format(Locale.ROOT,
