@@ -309,13 +309,18 @@ public class LoadTest {
 
     /**
      * The knee: the last step before the curve bends — throughput gains under 10 % (closed loop) or achieved rate
-     * below 95 % of the offered one (open loop), or p99 above three times the lightest step's.
+     * below 95 % of the offered one (open loop), or p99 above three times the lightest step's. None when the open
+     * loop's lightest step is already saturated.
      */
     static String knee(List<Step> curve) {
         if (curve.isEmpty()) {
             return "";
         }
         Step base = curve.getFirst();
+        if (base.loop().equals("open") && base.throughput() < 0.95 * base.level()) {
+            return String.format(Locale.ROOT, "knee (open loop, cache %s): below the lightest step, %d req/s offered, "
+                    + "%.0f answered", base.cache(), base.level(), base.throughput());
+        }
         Step knee = base;
         for (int i = 1; i < curve.size(); i++) {
             Step s = curve.get(i), prev = curve.get(i - 1);
