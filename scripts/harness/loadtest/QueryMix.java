@@ -97,7 +97,7 @@ final class QueryMix {
 
     /**
      * n queries, each as new to core's result cache as the catalogue allows. Its key holds a mix's proportions at
-     * 1 % resolution, so two random weights collapsed onto shared keys (a "miss" step of a full run was 50–70 % real
+     * 1 % resolution, so two random weights collapsed onto shared keys (a "miss" step of a full run was 50–93 % real
      * misses); instead every pair of genres at every 1 % split (30 genres: 43,065 keys) comes once, in shuffled
      * order, before any comes again. Titles and artist names are distinct and cycle.
      */
