@@ -43,6 +43,14 @@ class CoreGatewayTest {
         }
     }
 
+    private static CoreGateway gatewayTo(HeldCore core, int maxInFlight) {
+        CoreGateway gateway = new CoreGateway();
+        gateway.core = core;
+        gateway.meters = new SimpleMeterRegistry();
+        gateway.maxInFlight = maxInFlight;
+        return gateway;
+    }
+
     private static Throwable failure(CompletableFuture<?> answer) throws Exception {
         try {
             answer.get(5, TimeUnit.SECONDS);
@@ -55,10 +63,7 @@ class CoreGatewayTest {
     @Test
     void searchesBeyondTheBoundAreRefusedAtOnceAndAdmittedAgainWhenOneEnds() throws Exception {
         HeldCore core = new HeldCore();
-        CoreGateway gateway = new CoreGateway();
-        gateway.core = core;
-        gateway.meters = new SimpleMeterRegistry();
-        gateway.maxInFlight = 2;
+        CoreGateway gateway = gatewayTo(core, 2);
 
         var first = gateway.discover("r1", null).subscribeAsCompletionStage();
         var second = gateway.discover("r2", null).subscribeAsCompletionStage();
@@ -88,10 +93,7 @@ class CoreGatewayTest {
     @Test
     void aSearchWhoseClientWentAwayKeepsItsPlaceUntilCoreAnswers() throws Exception {
         HeldCore core = new HeldCore();
-        CoreGateway gateway = new CoreGateway();
-        gateway.core = core;
-        gateway.meters = new SimpleMeterRegistry();
-        gateway.maxInFlight = 1;
+        CoreGateway gateway = gatewayTo(core, 1);
 
         gateway.discover("r1", null).subscribe().with(answer -> { }, failure -> { }).cancel();
         assertEquals(1, core.pending.size());
