@@ -9,6 +9,9 @@ import org.musicdiscovery.platform.ApiError;
  * Any refusal the public API answers with the one error body: bad input (400), missing or invalid key (401),
  * revoked key (403), not found (404), over the rate limit (429), core unavailable (503). {@code retryAfter}
  * (seconds) becomes the Retry-After header.
+ * <p>
+ * An answer, not a fault, so it carries no stack trace: floods of bad, over-limit or shed requests are made of
+ * them, and each one walked the whole event-loop and RESTEasy stack to fill one in (scripts/bench-refusals).
  */
 public class ApiProblem extends RuntimeException {
     private final int status;
@@ -17,7 +20,7 @@ public class ApiProblem extends RuntimeException {
     private final Integer retryAfter;
 
     public ApiProblem(int status, String code, String message, String field, Integer retryAfter) {
-        super(message);
+        super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.field = field;
