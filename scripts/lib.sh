@@ -90,10 +90,10 @@ bench_pids() {
   echo "$pids"
 }
 
-# Drops core's cached result pages (keys rp2:*), so a benchmark's "cold" or "miss" requests really miss.
+# Drops core's cached result pages (keys rp<N>:*, any format), so a benchmark's "cold" or "miss" requests miss.
 clear_result_cache() {
   local n
-  n=$(redis_q --scan --pattern 'rp2:*' | xargs -r -n 500 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" unlink \
+  n=$(redis_q --scan --pattern 'rp[0-9]*:*' | xargs -r -n 500 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$REDIS_DB" unlink \
     | paste -sd+ | bc)
   log "result cache cleared (${n:-0} pages)"
 }

@@ -9,10 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.musicdiscovery.api.DiscoverRequest;
+import org.musicdiscovery.api.DiscoverResponse;
 import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.web.core.CoreGateway;
 import org.musicdiscovery.web.genres.GenreCatalog;
@@ -38,12 +40,12 @@ public class DiscoverResource {
             description = "Body: {\"genres\": {\"blues\": 0.8, \"rock\": 0.2}, \"exclude\": [\"pop\"], \"type\": \"playlist\", "
                     + "\"limit\": 20, \"offset\": 0}. Unknown fields, unknown genres and non-finite or negative weights are 400s.")
     @RequestBody(content = @Content(schema = @Schema(implementation = MixBody.class)))
-    public Uni<ResultPage> discover(byte[] body) {
+    @APIResponseSchema(value = DiscoverResponse.class, responseDescription = "a page of results")
+    public Uni<byte[]> discover(byte[] body) {
         String requestId = RequestIds.current();
         // checking the genres may need a fresh vocabulary from core, at most once a minute
         return workers.run(!genres.fresh(), () -> request(JsonBodies.read(body, MixBody.class)))
-                .chain(request -> core.discover(requestId, request)
-                        .map(r -> ResultPage.of(r, request, validate.maxOffset())));
+                .chain(request -> core.discover(requestId, request));
     }
 
     private DiscoverRequest request(MixBody b) {

@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.musicdiscovery.api.DiscoverRequest;
+import org.musicdiscovery.api.DiscoverResponse;
 import org.musicdiscovery.api.ItemDetails;
 import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.web.core.CoreGateway;
@@ -48,13 +50,14 @@ public class ItemsResource {
     @GET
     @Path("/similar")
     @Operation(summary = "Items like this one (genre mix or playlist co-occurrence neighbours)")
-    public Uni<ResultPage> similar(@PathParam("type") String type, @PathParam("id") String id,
+    @APIResponseSchema(value = DiscoverResponse.class, responseDescription = "a page of results")
+    public Uni<byte[]> similar(@PathParam("type") String type, @PathParam("id") String id,
             @Parameter(description = "song, playlist, artist or any (default)") @QueryParam("type") String resultType,
             @Parameter(description = "page size, 1..100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "items to skip, 0..1000 (default 0)") @QueryParam("offset") String offset) {
         String seed = validate.itemType(type) + ":" + validate.itemId(id);
         var request = DiscoverRequest.similar(seed, null, validate.type(resultType), validate.limit(limit),
                 validate.offset(offset));
-        return core.discover(RequestIds.current(), request).map(r -> ResultPage.of(r, request, validate.maxOffset()));
+        return core.discover(RequestIds.current(), request);
     }
 }

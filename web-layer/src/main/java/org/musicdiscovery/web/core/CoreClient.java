@@ -14,7 +14,6 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import org.musicdiscovery.api.DiscoverRequest;
-import org.musicdiscovery.api.DiscoverResponse;
 import org.musicdiscovery.api.GenreVocabularyView;
 import org.musicdiscovery.api.ItemDetails;
 import org.musicdiscovery.platform.ApiError;
@@ -32,8 +31,8 @@ public interface CoreClient {
     @Path("/discover")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<DiscoverResponse> discover(@HeaderParam(RequestIds.HEADER) String requestId,
-            DiscoverRequest request);
+    /** Core's answer as it wrote it ({@code DiscoverResponse}): the public page, passed on without decoding. */
+    CompletionStage<byte[]> discover(@HeaderParam(RequestIds.HEADER) String requestId, DiscoverRequest request);
 
     @GET
     @Path("/items/{type}/{id}")

@@ -2,8 +2,10 @@ package org.musicdiscovery.web.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +17,6 @@ import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.web.api.ApiProblem;
 import org.musicdiscovery.web.api.JsonBodies;
 import org.musicdiscovery.web.api.RequestValidator;
-import org.musicdiscovery.web.api.ResultPage;
 import org.musicdiscovery.web.auth.Authenticator;
 import org.musicdiscovery.web.auth.Caller;
 import org.musicdiscovery.web.core.CoreGateway;
@@ -128,7 +129,7 @@ final class LiveSession {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("seq", job.seq());
             reply.put("requestId", job.requestId());
-            reply.put("result", ResultPage.of(response, job.request(), validate.maxOffset()));
+            reply.put("result", new RawValue(new String(response, StandardCharsets.UTF_8))); // core's page, as is
             send(reply);
             log(job, "200", job.startedNanos());
             finished();

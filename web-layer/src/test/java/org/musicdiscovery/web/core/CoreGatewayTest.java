@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.musicdiscovery.api.DiscoverRequest;
-import org.musicdiscovery.api.DiscoverResponse;
 import org.musicdiscovery.api.GenreVocabularyView;
 import org.musicdiscovery.api.ItemDetails;
 import org.musicdiscovery.web.api.ApiProblem;
@@ -23,11 +22,11 @@ class CoreGatewayTest {
 
     /** A core that answers each search only when the test says so. */
     static final class HeldCore implements CoreClient {
-        final List<CompletableFuture<DiscoverResponse>> pending = new ArrayList<>();
+        final List<CompletableFuture<byte[]>> pending = new ArrayList<>();
 
         @Override
-        public CompletionStage<DiscoverResponse> discover(String requestId, DiscoverRequest request) {
-            var answer = new CompletableFuture<DiscoverResponse>();
+        public CompletionStage<byte[]> discover(String requestId, DiscoverRequest request) {
+            var answer = new CompletableFuture<byte[]>();
             pending.add(answer);
             return answer;
         }

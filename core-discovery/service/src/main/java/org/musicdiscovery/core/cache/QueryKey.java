@@ -21,7 +21,7 @@ import org.musicdiscovery.api.ParsedQuery;
  */
 public final class QueryKey {
     /** Names the stored page format too ({@link StoredPage}): replicas on another format never read these keys. */
-    static final String PREFIX = "rp2:";
+    static final String PREFIX = "rp3:";
     private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final HexFormat HEX = HexFormat.of();
 

@@ -23,14 +23,14 @@ final class StoredPage {
     private static final byte[] START = "{\"items\":".getBytes(StandardCharsets.UTF_8);
 
     /** {@link DiscoverResponse} without its per-request fields; items first, as {@link #START} expects. */
-    record Page(List<ResultItem> items, List<String> degraded) {
+    record Page(List<ResultItem> items, List<String> degraded, DiscoverResponse.Page page) {
     }
 
     private StoredPage() {
     }
 
     static byte[] of(ObjectMapper json, DiscoverResponse response) throws JsonProcessingException {
-        return json.writeValueAsBytes(new Page(response.items(), response.degraded()));
+        return json.writeValueAsBytes(new Page(response.items(), response.degraded(), response.page()));
     }
 
     static boolean isPage(byte[] bytes) {

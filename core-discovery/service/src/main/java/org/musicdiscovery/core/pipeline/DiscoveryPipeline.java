@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.musicdiscovery.api.DiscoverRequest;
 import org.musicdiscovery.api.DiscoverResponse;
 import org.musicdiscovery.api.ParsedQuery;
@@ -54,6 +55,9 @@ public class DiscoveryPipeline {
     DetailPopulator populator;
     @Inject
     MeterRegistry meters;
+    /** The largest offset a request may ask for: a page's {@code next} never points past it. */
+    @ConfigProperty(name = "discovery.limits.max-offset")
+    int maxOffset;
 
     private final SingleFlight<Computed> flights = new SingleFlight<>();
 
@@ -164,7 +168,9 @@ public class DiscoveryPipeline {
         meters.summary("discovery.results").record(items.size());
         aggregated.degraded().forEach(source -> meters.counter("discovery.degraded", "source", source).increment());
         boolean current = aggregated.versions().stream().allMatch(v -> VersionSource.names(keyVersion, v));
-        var response = new DiscoverResponse(items, parsed, aggregated.degraded(), clock.timings(), "miss");
+        var response = new DiscoverResponse(items, parsed, aggregated.degraded(),
+                DiscoverResponse.Page.of(request.offset(), request.limit(), items.size(), maxOffset), clock.timings(),
+                "miss");
         return new Computed(response, cache.page(response), current);
     }
 

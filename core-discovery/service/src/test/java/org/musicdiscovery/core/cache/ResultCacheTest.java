@@ -60,36 +60,36 @@ class ResultCacheTest {
     @Test
     void aPageThisReplicaWroteIsAnsweredFromItsHeapWithoutRedis() {
         var cache = cache(8);
-        cache.put("rp2:k1", PAGE);
-        assertArrayEquals(PAGE, redis.get("rp2:k1".getBytes(StandardCharsets.UTF_8)), "written through to Redis");
+        cache.put("rp3:k1", PAGE);
+        assertArrayEquals(PAGE, redis.get("rp3:k1".getBytes(StandardCharsets.UTF_8)), "written through to Redis");
         redis.flushDB(); // Redis no longer has it: only the heap copy can answer
-        var hit = assertInstanceOf(ResultCache.Lookup.Hit.class, cache.get("rp2:k1"));
+        var hit = assertInstanceOf(ResultCache.Lookup.Hit.class, cache.get("rp3:k1"));
         assertArrayEquals(PAGE, hit.page());
-        assertArrayEquals(PAGE, cache.getLocal("rp2:k1"));
+        assertArrayEquals(PAGE, cache.getLocal("rp3:k1"));
         assertEquals(2, localHits());
-        assertNull(cache.getLocal("rp2:other"));
+        assertNull(cache.getLocal("rp3:other"));
     }
 
     @Test
     void aPageAnotherReplicaWroteIsReadFromRedisOnceThenHeld() {
-        cache(8).put("rp2:k2", PAGE); // another replica: its own heap
+        cache(8).put("rp3:k2", PAGE); // another replica: its own heap
         var here = cache(8);
-        assertNull(here.getLocal("rp2:k2"));
-        assertInstanceOf(ResultCache.Lookup.Hit.class, here.get("rp2:k2"));
+        assertNull(here.getLocal("rp3:k2"));
+        assertInstanceOf(ResultCache.Lookup.Hit.class, here.get("rp3:k2"));
         assertEquals(0, localHits(), "the first read went to Redis");
         redis.flushDB();
-        assertInstanceOf(ResultCache.Lookup.Hit.class, here.get("rp2:k2"));
+        assertInstanceOf(ResultCache.Lookup.Hit.class, here.get("rp3:k2"));
         assertEquals(1, localHits());
     }
 
     @Test
     void withTheHeapTierOffEveryLookupGoesToRedis() {
         var cache = cache(0);
-        cache.put("rp2:k3", PAGE);
-        assertInstanceOf(ResultCache.Lookup.Hit.class, cache.get("rp2:k3"));
+        cache.put("rp3:k3", PAGE);
+        assertInstanceOf(ResultCache.Lookup.Hit.class, cache.get("rp3:k3"));
         redis.flushDB();
-        assertInstanceOf(ResultCache.Lookup.Miss.class, cache.get("rp2:k3"));
-        assertNull(cache.getLocal("rp2:k3"));
+        assertInstanceOf(ResultCache.Lookup.Miss.class, cache.get("rp3:k3"));
+        assertNull(cache.getLocal("rp3:k3"));
         assertEquals(0, localHits());
     }
 
@@ -99,12 +99,12 @@ class ResultCacheTest {
         byte[] big = new byte[10_000];
         System.arraycopy(PAGE, 0, big, 0, PAGE.length - 1);
         for (int i = 0; i < 1_000; i++) { // 10 MB of pages through a 1 MB tier
-            cache.put("rp2:big" + i, big);
+            cache.put("rp3:big" + i, big);
         }
         redis.flushDB();
         int held = 0;
         for (int i = 0; i < 1_000; i++) {
-            held += cache.getLocal("rp2:big" + i) == null ? 0 : 1;
+            held += cache.getLocal("rp3:big" + i) == null ? 0 : 1;
         }
         assertTrue(held > 0 && held <= 105, held + " pages of 10 KB held in a 1 MB tier");
     }

@@ -28,7 +28,8 @@ class StoredPageTest {
                         List.of()));
         var parsed = new ParsedQuery(ParsedQuery.Mode.genre, "any", mix, List.of("pop"), List.of(), null,
                 "blues with a little rock");
-        return new DiscoverResponse(items, parsed, List.of(), Map.of("parse", 0.31, "aggregate", 4.2), "miss");
+        return new DiscoverResponse(items, parsed, List.of(), DiscoverResponse.Page.of(0, 2, items.size(), 1000),
+                Map.of("parse", 0.31, "aggregate", 4.2), "miss");
     }
 
     @Test
@@ -41,7 +42,7 @@ class StoredPageTest {
                 DiscoverResponse.class);
 
         var c = computed();
-        assertEquals(new DiscoverResponse(c.items(), c.parsed(), c.degraded(), timings, "hit"), answered);
+        assertEquals(new DiscoverResponse(c.items(), c.parsed(), c.degraded(), c.page(), timings, "hit"), answered);
     }
 
     @Test
