@@ -167,8 +167,4 @@ public class RequestValidator {
         }
         throw new InvalidInputException(field, field + " must be an integer between " + min + " and " + max);
     }
-
-    public int maxOffset() {
-        return maxOffset;
-    }
 }
