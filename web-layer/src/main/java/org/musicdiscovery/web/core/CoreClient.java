@@ -27,11 +27,11 @@ import org.musicdiscovery.web.api.ApiProblem;
 @ClientHeaderParam(name = InternalToken.HEADER, value = InternalToken.CLIENT_HEADER_VALUE)
 public interface CoreClient {
 
+    /** Core's answer as it wrote it ({@code DiscoverResponse}): the public page, passed on without decoding. */
     @POST
     @Path("/discover")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    /** Core's answer as it wrote it ({@code DiscoverResponse}): the public page, passed on without decoding. */
     CompletionStage<byte[]> discover(@HeaderParam(RequestIds.HEADER) String requestId, DiscoverRequest request);
 
     @GET
