@@ -6,10 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TestCollections.class)
 class StrategyApiTest {
+    @Inject
+    MeterRegistry meters;
 
     static JsonPath search(String collection, String body) {
         return given().header("X-Internal-Token", SearchApiTest.TOKEN).contentType(ContentType.JSON).body(body)
@@ -47,6 +52,22 @@ class StrategyApiTest {
         assertEquals(described(exact), described(auto));
         assertEquals(described(exact), described(trees), "same items, order and scores from both paths");
         assertTrue(exact.getMap("timings").containsKey("total"));
+    }
+
+    @Test
+    void eachSearchIsTimedPerStageUnderTheStrategyThatAnswered() {
+        long exactBefore = searches("exact", "total"), treesBefore = searches("trees", "total");
+        search("genre", "{\"genres\":{\"soul\":0.7,\"funk\":0.3},\"k\":5}");
+        search("genre", "{\"genres\":{\"soul\":0.2,\"funk\":0.8},\"k\":5}");
+        search("genre", "{\"genres\":{\"soul\":0.5,\"funk\":0.5},\"k\":5,\"strategy\":\"trees\"}");
+        assertEquals(exactBefore + 2, searches("exact", "total"), "one timing per search, under its strategy");
+        assertEquals(treesBefore + 1, searches("trees", "total"));
+    }
+
+    private long searches(String strategy, String stage) {
+        Timer t = meters.find("vector.search.time").tags("collection", "genre", "strategy", strategy, "stage", stage)
+                .timer();
+        return t == null ? 0 : t.count();
     }
 
     @Test
