@@ -74,7 +74,12 @@ bench_api_key() {
   local f="$VAR/run/bench-key"
   if [ ! -s "$f" ]; then
     mkdir -p "$VAR/run"
-    (umask 077 && "$ROOT/scripts/api-keys" create --name bench --rate-per-minute 1000000 > "$f")
+    # the CLI's "created key … store it now" goes nowhere: the key is in $f, and benchmark reports must not quote it
+    local msg
+    if ! msg="$( (umask 077 && "$ROOT/scripts/api-keys" create --name bench --rate-per-minute 1000000 \
+      > "$f") 2>&1)"; then
+      rm -f "$f"; echo "$msg" >&2; return 1
+    fi
   fi
   cat "$f"
 }
