@@ -33,6 +33,7 @@ public class PipelineBench {
     static final Pattern CACHE = Pattern.compile("\"cache\":\"([a-z]+)\"");
     static final Map<String, Integer> CACHE_STATES = new java.util.concurrent.ConcurrentSkipListMap<>();
     static final int WARM_UP_ROUNDS = 25;
+    static final int MIN_WARM_UP_REQUESTS = 25_000;
 
     public static void main(String[] args) throws Exception {
         String core = args[0], token = args[1];
@@ -128,6 +129,9 @@ public class PipelineBench {
      * Warm-up in rounds of {@code round} requests until the last three rounds' median misses are within 5 % of the
      * three before (at most {@value #WARM_UP_ROUNDS} rounds). Right after a start the JIT is still compiling: core's C2
      * spends seconds per round on it for the first ~25,000 misses, and a run measured then reads up to twice as slow.
+     * The latency levels off for a while on the way, so the test alone stopped a fresh core's warm-up after 9 and 13
+     * rounds (one of those runs read 1.44× the CPU per miss of the run right after it): it waits for
+     * {@value #MIN_WARM_UP_REQUESTS} requests first.
      */
     static void warmUp(String core, String token, List<String> bodies, int round, int concurrency) throws Exception {
         List<Double> medians = new ArrayList<>();
@@ -140,7 +144,8 @@ public class PipelineBench {
             answers.addStages(new ConcurrentHashMap<>());
             double[] ms = answers.ms("miss");
             medians.add(ms.length == 0 ? Double.NaN : ms[ms.length / 2]);
-            if (i >= 5 && mean(medians.subList(i - 2, i + 1)) >= 0.95 * mean(medians.subList(i - 5, i - 2))) {
+            if (i >= 5 && (i + 1L) * round >= MIN_WARM_UP_REQUESTS
+                    && mean(medians.subList(i - 2, i + 1)) >= 0.95 * mean(medians.subList(i - 5, i - 2))) {
                 break;
             }
         }
