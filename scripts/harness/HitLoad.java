@@ -35,7 +35,7 @@ public class HitLoad {
         System.out.printf(Locale.ROOT, "%d pages, %d clients, rounds of %.0f s: %d unmeasured, then %d measured%n",
                 pages.size(), clients, seconds, warm, rounds);
         for (int round = 0; round < warm + rounds; round++) {
-            var cpu = PipelineBench.CpuMeter.of(System.getenv("BENCH_PIDS"));
+            var cpu = CpuMeter.of(System.getenv("BENCH_PIDS"));
             long[] ms = round(url, token, pages, clients, seconds);
             if (round >= warm) {
                 System.out.printf(Locale.ROOT, "hits %7.0f/s  p50 %5.2f  p95 %5.2f  p99 %5.2f ms  not hits %d | CPU per hit (ms): %s%n",

@@ -218,56 +218,6 @@ public class PipelineBench {
         return new Answers(ms, states, timings);
     }
 
-    /**
-     * CPU time of the services (BENCH_PIDS: name=pid,…, from scripts/bench-pipeline) and of this harness over one
-     * run: the cost per answer of each process, steadier than latency on a machine whose speed drifts.
-     */
-    record CpuMeter(Map<String, Long> pids, Map<String, Long> ticks, long ownNanos) {
-        static final double MS_PER_TICK = 10; // USER_HZ is 100 on Linux
-
-        static CpuMeter of(String spec) {
-            Map<String, Long> pids = new LinkedHashMap<>(), ticks = new LinkedHashMap<>();
-            if (spec != null && !spec.isBlank()) {
-                for (String kv : spec.split(",")) {
-                    String[] p = kv.split("=");
-                    pids.put(p[0], Long.parseLong(p[1].trim()));
-                    ticks.put(p[0], ticks(pids.get(p[0])));
-                }
-            }
-            return new CpuMeter(pids, ticks, own());
-        }
-
-        String perAnswer(int answers) {
-            if (pids.isEmpty()) {
-                return "";
-            }
-            StringBuilder out = new StringBuilder();
-            double total = 0;
-            for (var e : pids.entrySet()) {
-                double ms = (ticks(e.getValue()) - ticks.get(e.getKey())) * MS_PER_TICK / answers;
-                total += ms;
-                out.append(String.format(Locale.ROOT, "%s %.3f | ", e.getKey(), ms));
-            }
-            double mine = (own() - ownNanos) / 1e6 / answers;
-            return out.append(String.format(Locale.ROOT, "harness %.3f | total %.3f", mine, total + mine)).toString();
-        }
-
-        /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
-        static long ticks(long pid) {
-            try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot read the CPU time of pid " + pid, e);
-            }
-        }
-
-        static long own() {
-            return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-        }
-    }
-
     static void report(String label, double[] sorted) {
         if (sorted.length == 0) {
             System.out.println(label + ": no answers in this state");

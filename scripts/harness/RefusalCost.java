@@ -67,13 +67,13 @@ public class RefusalCost {
             });
         }
         Thread.sleep(1000);
-        long ticks = PipelineBench.CpuMeter.ticks(pid), t0 = System.nanoTime();
+        long ticks = CpuMeter.ticks(pid), t0 = System.nanoTime();
         measuring.set(true);
         Thread.sleep((long) (seconds * 1000));
         measuring.set(false);
         double wall = (System.nanoTime() - t0) / 1e9;
         long n = Math.max(1, answers.get());
-        double ms = (PipelineBench.CpuMeter.ticks(pid) - ticks) * PipelineBench.CpuMeter.MS_PER_TICK / n;
+        double ms = (CpuMeter.ticks(pid) - ticks) * CpuMeter.MS_PER_TICK / n;
         stop.set(true);
         for (Thread t : threads) {
             t.join();

@@ -32,9 +32,11 @@ public class LoadTest {
      * {@code missed}: answers core computed (its "cache" said miss or bypass), the rest came from its cache.
      * {@code shed}: 503 "overloaded", the web layer's refusal at once when its bound to core is full — the designed
      * answer to more load than the machine computes, counted apart from {@code serverErrors} (every other 5xx).
+     * {@code cpu}: each process's CPU per answer over the step (BENCH_PIDS, {@link CpuMeter}), empty without it.
      */
     record Step(String loop, String cache, int level, double seconds, int ok, int clientErrors, int shed,
-            int serverErrors, int failures, int missed, long[] sortedNanos, Map<String, long[]> sortedByKind) {
+            int serverErrors, int failures, int missed, long[] sortedNanos, Map<String, long[]> sortedByKind,
+            String cpu) {
         double throughput() {
             return ok / seconds;
         }
@@ -169,6 +171,7 @@ public class LoadTest {
             String loop, String cache) throws Exception {
         collectGarbage();
         Recorder rec = new Recorder();
+        rec.cpu = CpuMeter.of(System.getenv("BENCH_PIDS"), true);
         AtomicInteger next = new AtomicInteger();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -189,6 +192,7 @@ public class LoadTest {
             throws Exception {
         collectGarbage();
         Recorder rec = new Recorder();
+        rec.cpu = CpuMeter.of(System.getenv("BENCH_PIDS"), true);
         var rnd = new java.util.Random(rate);
         Semaphore outstanding = new Semaphore(4096); // beyond this the client itself would be the bottleneck
         long start = System.nanoTime(), end = start + (long) (seconds * 1e9);
@@ -258,6 +262,7 @@ public class LoadTest {
                 server = new AtomicInteger(), failures = new AtomicInteger(), missed = new AtomicInteger();
         final List<Long> nanos = new ArrayList<>();
         final Map<String, List<Long>> byKind = new TreeMap<>();
+        CpuMeter cpu;
 
         void record(String query, Answer answer, long ns) {
             int status = answer.status();
@@ -289,7 +294,7 @@ public class LoadTest {
                 byKind.forEach((k, v) -> kinds.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
             }
             return new Step(loop, cache, level, seconds, ok.get(), client.get(), shed.get(), server.get(),
-                    failures.get(), missed.get(), sorted, kinds);
+                    failures.get(), missed.get(), sorted, kinds, cpu.perAnswer(Math.max(1, ok.get())));
         }
     }
 
@@ -303,6 +308,9 @@ public class LoadTest {
                     "  %s %.0f%% p50 %.2f p99 %.2f ms", kind, 100.0 * ns.length / s.sortedNanos().length,
                     Step.pct(ns, 50), Step.pct(ns, 99))));
             System.out.println(line);
+        }
+        if (!s.cpu().isEmpty()) { // where the machine's two cores went, so a slow step says which tier cost it
+            System.out.println("  CPU ms per answer:  " + s.cpu());
         }
         return s;
     }
