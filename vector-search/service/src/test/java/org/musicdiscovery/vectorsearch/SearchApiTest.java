@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.musicdiscovery.platform.SmileBodies;
+import org.musicdiscovery.vectorsearch.api.CandidatesCodec;
 import org.musicdiscovery.vectorsearch.api.Candidate;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
@@ -191,6 +192,31 @@ class SearchApiTest {
         // errors stay JSON whatever was asked for, so every caller can read them
         given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON).accept(SmileBodies.MEDIA_TYPE)
                 .body("{\"genres\":{\"funk\":-1}}").post("/v1/collections/genre/search").then().statusCode(400)
+                .contentType(ContentType.JSON).body("error.field", equalTo("genres"));
+    }
+
+    @Test
+    void theCandidatesLayoutIsServedToWhoAsksFirstForItAndCarriesTheSameAnswer() throws Exception {
+        String body = "{\"genres\":{\"blues\":0.7,\"rock\":0.3},\"k\":60,\"includeVectors\":true}";
+        Response json = search(body);
+        // what core's client sends: the layout first, Smile and JSON as fallbacks
+        Response binary = given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON)
+                .accept(CandidatesCodec.MEDIA_TYPE + ", " + SmileBodies.MEDIA_TYPE + ";q=0.8, application/json;q=0.5")
+                .body(body).post("/v1/collections/genre/search");
+        binary.then().statusCode(200).contentType(CandidatesCodec.MEDIA_TYPE);
+        var fromJson = new ObjectMapper().readValue(json.asByteArray(), SearchResponse.class);
+        var fromBinary = CandidatesCodec.read(binary.asByteArray());
+        assertEquals(60, fromBinary.candidates().size());
+        assertEquals(fromJson.version(), fromBinary.version());
+        assertEquals(fromJson.candidates().stream().map(SearchApiTest::comparable).toList(),
+                fromBinary.candidates().stream().map(SearchApiTest::comparable).toList());
+        // only asked for: a caller naming Smile and JSON still gets Smile
+        given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON)
+                .accept(SmileBodies.MEDIA_TYPE + ", application/json;q=0.5").body(body)
+                .post("/v1/collections/genre/search").then().statusCode(200).contentType(SmileBodies.MEDIA_TYPE);
+        // errors stay JSON
+        given().header("X-Internal-Token", TOKEN).contentType(ContentType.JSON).accept(CandidatesCodec.MEDIA_TYPE)
+                .body("{\"genres\":{}}").post("/v1/collections/genre/search").then().statusCode(400)
                 .contentType(ContentType.JSON).body("error.field", equalTo("genres"));
     }
 

@@ -21,9 +21,10 @@ import org.musicdiscovery.vectorsearch.search.UnknownCollectionException;
 
 /** The one question core asks: which items are close to this mix, vector or item, and how close under each metric. */
 @Path("/v1/collections/{name}/search")
-// JSON unless the caller sends and asks for Smile (core does: platform.SmileBodies)
+// JSON unless the caller sends and asks for Smile, or asks for the binary candidates body (core does both:
+// platform.SmileBodies, api.CandidatesCodec)
 @Consumes({MediaType.APPLICATION_JSON, SmileBodies.MEDIA_TYPE})
-@Produces({MediaType.APPLICATION_JSON, SmileBodies.MEDIA_TYPE})
+@Produces({MediaType.APPLICATION_JSON, SmileBodies.MEDIA_TYPE, CandidatesCodec.MEDIA_TYPE})
 public class SearchResource {
     @Inject
     SearchService service;
