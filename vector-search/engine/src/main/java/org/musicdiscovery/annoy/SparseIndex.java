@@ -318,6 +318,24 @@ public final class SparseIndex implements AutoCloseable {
         return searchers.get().evaluated();
     }
 
+    /** Whether this thread's last search scanned its lists whole instead of walking them pruned. */
+    public boolean lastScanned() {
+        return searchers.get().scanned();
+    }
+
+    /**
+     * Tests and benchmarks: how this thread's searches choose between scanning and walking ({@link ListScan#rule});
+     * scanPerK −1 never scans up front, walkBudget 0 never stops a walk.
+     */
+    public void scanRule(int scanPerK, int walkBudget) {
+        searchers.get().scanRule(scanPerK, walkBudget);
+    }
+
+    /** Back to the rule searches run by default (after {@link #scanRule}). */
+    public void scanRuleShipped() {
+        searchers.get().scanRule(ListScan.SCAN_PER_K, ListScan.WALK_BUDGET);
+    }
+
     /** Whether this thread's last search was answered from a pair's list alone (see {@link PairLists}). */
     public boolean lastFromPairs() {
         return searchers.get().answeredFromPairs();

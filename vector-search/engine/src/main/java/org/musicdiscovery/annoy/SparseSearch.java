@@ -24,7 +24,8 @@ import java.util.function.IntPredicate;
  * over-estimates, with room for rounding, so pruning never drops an item of the top k; ties (many items share one
  * vector) are decided by id in {@link TopK} as a brute-force scan decides them. When fewer than k items share a
  * dimension with the query (nothing was ever pruned then), the k are filled with score-0 items in id order. A query
- * of two terms under cosine first tries {@link PairShortcut}, which often answers it from the pair's own list.
+ * of two terms under cosine first tries {@link PairShortcut}, which often answers it from the pair's own list. Short
+ * lists, and lists whose walk scores too many items, are scanned whole instead ({@link ListScan}).
  */
 final class SparseSearch {
     private final SparseIndex ix;
@@ -58,14 +59,17 @@ final class SparseSearch {
     private boolean strict;
     private int evaluated;
     private boolean fromPairs;                // whether the last query was answered from a pair's list
+    private boolean scanned;                  // whether it scanned its lists whole
     private double[] keys = new double[16];
     private int[] kept = new int[16];
+    private final ListScan scan;
 
     SparseSearch(SparseIndex ix) {
         this.ix = ix;
         this.wOff = ix.layout.weights();
         this.rOff = ix.layout.resid();
         this.pairs = new PairShortcut(ix);
+        this.scan = new ListScan(ix);
     }
 
     int evaluated() {
@@ -74,6 +78,10 @@ final class SparseSearch {
 
     boolean answeredFromPairs() {
         return fromPairs;
+    }
+
+    boolean scanned() {
+        return scanned;
     }
 
     /** @param floor a score the k-th best is known to reach (−∞ for none): pruning starts from it */
@@ -87,10 +95,14 @@ final class SparseSearch {
         this.strict = false;
         this.evaluated = 0;
         this.fromPairs = false;
+        this.scanned = false;
         this.last = -1;
         top.reset(Math.max(k, 0));
         if (k <= 0) {
             return 0;
+        }
+        if (prune && scan.atOnce(q, k)) {
+            return accumulate(ids, dots, cosines);
         }
         if (prune && pairs.applies(q, similarity)) {
             double reached = pairs.offer(q, top, accept);
@@ -103,13 +115,33 @@ final class SparseSearch {
             top.reset(k);
         }
         start(k, floor);
+        long budget = prune ? scan.walkLimit(q, evaluated) : Long.MAX_VALUE;
         while (nonEssential < q.m) {
             int item = nRequired > 0 ? nextInAll() : nextInAny();
             if (item < 0) {
                 break;
             }
             visit(item, via, next[via]);
+            if (evaluated > budget) {
+                top.reset(k);
+                return accumulate(ids, dots, cosines);
+            }
         }
+        if (!top.full()) {
+            fillWithZeros();
+        }
+        return drain(ids, dots, cosines);
+    }
+
+    /** Tests and benchmarks: see {@link ListScan#rule}. */
+    void scanRule(int scanPerK, int walkBudget) {
+        scan.rule(scanPerK, walkBudget);
+    }
+
+    /** The top k from every item of the query's lists, scored at once (see {@link ListScan}). */
+    private int accumulate(int[] ids, double[] dots, double[] cosines) {
+        scanned = true;
+        evaluated += scan.scan(q, sim, accept, top);
         if (!top.full()) {
             fillWithZeros();
         }

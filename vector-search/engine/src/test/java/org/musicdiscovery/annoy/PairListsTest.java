@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,12 @@ class PairListsTest {
     static void build() throws IOException {
         items = SparseData.items(N, F, 23);
         index = SparseIndex.open(SparseData.build(dir.resolve("items.sparse"), items));
+    }
+
+    /** These tests are about the pruned walk (and what it scores): no scan instead (SparseScanTest). */
+    @BeforeEach
+    void walkOnly() {
+        index.scanRule(-1, 0);
     }
 
     @Test

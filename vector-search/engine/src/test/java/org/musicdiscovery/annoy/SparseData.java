@@ -1,5 +1,7 @@
 package org.musicdiscovery.annoy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,6 +112,25 @@ final class SparseData {
         Comparator<Ranked> byScore = Comparator.comparingDouble(x -> sim == Similarity.DOT ? -x.dot() : -x.cosine());
         all.sort(byScore.thenComparingInt(Ranked::id));
         return all.subList(0, Math.min(k, all.size()));
+    }
+
+    /**
+     * {@code queries} random queries (k 1, 10, 50 or 300, every fifth filtered): the index answers each as the
+     * brute-force scan does, ids, order, dot products and cosines to the bit.
+     */
+    static void assertAnswersAsBruteForce(SparseIndex index, float[][] items, Similarity sim, Random r, int queries,
+            String label) {
+        for (int i = 0; i < queries; i++) {
+            float[] q = query(r, items[0].length);
+            int k = new int[] {1, 10, 50, 300}[i % 4];
+            IntPredicate accept = i % 5 == 0 ? item -> item % 3 != 0 : null;
+            var expected = bruteForce(items, q, sim, k, accept);
+            var actual = search(index, q, sim, k, accept, true);
+            String what = label + " " + sim + " " + describe(q) + " k=" + k + (accept != null ? " filtered" : "");
+            assertArrayEquals(ids(expected), ids(actual), what);
+            assertArrayEquals(scores(expected, true), scores(actual, true), what + " dots");
+            assertArrayEquals(scores(expected, false), scores(actual, false), what + " cos");
+        }
     }
 
     /** The index's answer in the same shape. */

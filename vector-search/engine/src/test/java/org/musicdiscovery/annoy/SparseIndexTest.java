@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,21 +40,16 @@ class SparseIndexTest {
         index = SparseIndex.open(SparseData.build(dir.resolve("items.sparse"), items));
     }
 
+    /** These tests are about the pruned walk (and what it scores): no scan instead (SparseScanTest). */
+    @BeforeEach
+    void walkOnly() {
+        index.scanRule(-1, 0);
+    }
+
     @ParameterizedTest
     @EnumSource(Similarity.class)
     void equalsDenseBruteForceIdsOrderAndScores(Similarity sim) {
-        Random r = new Random(sim.ordinal() + 1);
-        for (int i = 0; i < 300; i++) {
-            float[] q = SparseData.query(r, F);
-            int k = new int[] {1, 10, 50, 300}[i % 4];
-            IntPredicate accept = i % 5 == 0 ? item -> item % 3 != 0 : null;
-            var expected = SparseData.bruteForce(items, q, sim, k, accept);
-            var actual = SparseData.search(index, q, sim, k, accept, true);
-            String what = sim + " " + SparseData.describe(q) + " k=" + k + (accept != null ? " filtered" : "");
-            assertArrayEquals(SparseData.ids(expected), SparseData.ids(actual), what);
-            assertArrayEquals(SparseData.scores(expected, true), SparseData.scores(actual, true), what + " dots");
-            assertArrayEquals(SparseData.scores(expected, false), SparseData.scores(actual, false), what + " cos");
-        }
+        SparseData.assertAnswersAsBruteForce(index, items, sim, new Random(sim.ordinal() + 1), 300, "walk");
     }
 
     @ParameterizedTest
@@ -135,6 +131,7 @@ class SparseIndexTest {
         q[1] = 0.3f;
         int k = 10;
         try (SparseIndex small = SparseIndex.open(SparseData.build(dir.resolve("crafted.sparse"), crafted))) {
+            small.scanRule(-1, 0);
             for (Similarity sim : Similarity.values()) {
                 for (int keep : new int[] {2, 100}) {
                     IntPredicate accept = item -> item % keep == 0;
@@ -178,6 +175,7 @@ class SparseIndexTest {
         q[0] = 0.5f;
         q[1] = 0.5f;
         try (SparseIndex small = SparseIndex.open(SparseData.build(dir.resolve("ties.sparse"), crafted))) {
+            small.scanRule(-1, 0);
             for (Similarity sim : Similarity.values()) {
                 for (int k : new int[] {1, 10, 50}) {
                     var expected = SparseData.bruteForce(crafted, q, sim, k, null);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "annoy", mixinStandardHelpOptions = true, version = "annoy-engine 0.1 (Annoy 1.17 format)",
         description = "Pure-Java Annoy-format indices, byte-compatible with Spotify Annoy <= 1.17.3.",
         subcommands = {AnnoyCli.Build.class, AnnoyCli.Query.class, AnnoyCli.Inspect.class, BenchCommand.class,
-            SparseCommand.class, SparseBenchCommand.class})
+            SparseCommand.class, SparseBenchCommand.class, ScanBenchCommand.class})
 public final class AnnoyCli {
 
     public static void main(String[] args) {
