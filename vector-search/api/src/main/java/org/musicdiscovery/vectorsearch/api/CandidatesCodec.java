@@ -49,7 +49,8 @@ public final class CandidatesCodec {
 
     public static byte[] write(SearchResponse response) {
         // a first guess that fits a genre answer; doubled in the rare case it does not (long dense vectors)
-        for (int capacity = 256 + 192 * response.candidates().size(); ; capacity *= 2) {
+        for (int capacity = 256 + 192 * (response.candidates() == null ? 0 : response.candidates().size()); ;
+                capacity *= 2) {
             try {
                 return write(response, ByteBuffer.allocate(capacity));
             } catch (BufferOverflowException tooSmall) {
@@ -65,8 +66,9 @@ public final class CandidatesCodec {
         Map<String, Double> timings = r.timings() == null ? Map.of() : r.timings();
         out.putShort(count(timings.size()));
         timings.forEach((key, ms) -> out.putShort(strings.ref(key)).putDouble(ms));
-        out.putInt(r.candidates().size());
-        for (Candidate c : r.candidates()) {
+        List<Candidate> candidates = r.candidates() == null ? List.of() : r.candidates();
+        out.putInt(candidates.size());
+        for (Candidate c : candidates) {
             out.put((byte) flags(c)).putShort(strings.ref(c.type())).putLong(c.id());
             if (c.dot() != null) {
                 out.putDouble(c.dot());
@@ -75,6 +77,9 @@ public final class CandidatesCodec {
                 out.putDouble(c.angular());
             }
             if (c.foundBy() != null) {
+                if (c.foundBy().size() > Byte.MAX_VALUE) {
+                    throw new IllegalArgumentException("more than " + Byte.MAX_VALUE + " metrics: " + c.foundBy());
+                }
                 out.put((byte) c.foundBy().size());
                 c.foundBy().forEach(metric -> out.putShort(strings.ref(metric)));
             }

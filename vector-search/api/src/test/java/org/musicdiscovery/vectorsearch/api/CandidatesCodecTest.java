@@ -62,6 +62,12 @@ class CandidatesCodecTest {
     }
 
     @Test
+    void noCandidateListReadsBackEmpty() {
+        var back = CandidatesCodec.read(CandidatesCodec.write(new SearchResponse("genre", "v", null, null, null)));
+        assertEquals(List.of(), back.candidates());
+    }
+
+    @Test
     void bytesItDidNotWriteAreRefusedWithItsOwnException() {
         byte[] good = CandidatesCodec.write(genreAnswer(5));
         assertThrows(CandidatesCodec.MalformedException.class, () -> CandidatesCodec.read(new byte[0]));
