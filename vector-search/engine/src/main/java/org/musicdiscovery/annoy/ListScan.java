@@ -22,8 +22,9 @@ final class ListScan {
      * When to scan instead of walking. The walk costs a seek or more in each other list per item it scores, which
      * pays off when its bounds leave few to score; they leave most when the items hold many genres each (playlists)
      * and the mix is even. Over 300 two-genre mixes of the catalogue's 30 commonest genres, k = 100, engine only
-     * (docs/benchmarks.md), mean µs dot/cosine: playlists' index walk 387/358, scan 169/187, this rule 158/171;
-     * all items 169/220, 316/338, 122/158; songs 102/148, 153/177, 75/94; artists 86/89, 45/50, 23/24.
+     * (scripts/annoy bench-scan, docs/benchmarks.md), mean µs dot/cosine: playlists' index walk 379/356, scan
+     * 159/186, this rule 175/218; all items 140/215, 289/343, 118/175; songs 95/134, 148/181, 89/115; artists 89/88,
+     * 41/49, 41/49. The rule's p99 is 0.31–0.61× the walk's on every index.
      */
     static final int SCAN_PER_K = 100;
     static final int WALK_BUDGET = 32;
