@@ -171,7 +171,6 @@ public class LoadTest {
             String loop, String cache) throws Exception {
         collectGarbage();
         Recorder rec = new Recorder();
-        rec.cpu = CpuMeter.of(System.getenv("BENCH_PIDS"), true);
         AtomicInteger next = new AtomicInteger();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -192,7 +191,6 @@ public class LoadTest {
             throws Exception {
         collectGarbage();
         Recorder rec = new Recorder();
-        rec.cpu = CpuMeter.of(System.getenv("BENCH_PIDS"), true);
         var rnd = new java.util.Random(rate);
         Semaphore outstanding = new Semaphore(4096); // beyond this the client itself would be the bottleneck
         long start = System.nanoTime(), end = start + (long) (seconds * 1e9);
@@ -262,7 +260,7 @@ public class LoadTest {
                 server = new AtomicInteger(), failures = new AtomicInteger(), missed = new AtomicInteger();
         final List<Long> nanos = new ArrayList<>();
         final Map<String, List<Long>> byKind = new TreeMap<>();
-        CpuMeter cpu;
+        final CpuMeter cpu = CpuMeter.of(System.getenv("BENCH_PIDS"), true); // from the step's start
 
         void record(String query, Answer answer, long ns) {
             int status = answer.status();

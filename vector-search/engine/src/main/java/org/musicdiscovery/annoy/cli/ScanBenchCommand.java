@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.musicdiscovery.annoy.Similarity;
@@ -39,7 +40,9 @@ final class ScanBenchCommand implements Callable<Integer> {
     long seed;
 
     private static final String[] PATHS = {"walk", "scan", "rule"};
-    private static final int[][] RULES = {{-1, 0}, {Integer.MAX_VALUE, 0}, {-2, -2}}; // −2: the shipped rule
+    /** How each path is chosen on this thread's searches, in the order of {@link #PATHS}. */
+    private static final List<Consumer<SparseIndex>> CHOOSE = List.of(ix -> ix.scanRule(-1, 0),
+            ix -> ix.scanRule(Integer.MAX_VALUE, 0), SparseIndex::scanRuleShipped);
 
     @Override
     public Integer call() throws Exception {
@@ -73,7 +76,7 @@ final class ScanBenchCommand implements Callable<Integer> {
         double[][] dots = new double[PATHS.length][k];
         for (float[] q : queries) { // the same answer whichever path gives it
             for (int p = 0; p < PATHS.length; p++) {
-                use(ix, p);
+                CHOOSE.get(p).accept(ix);
                 int n = ix.search(q, sim, k, null, ids[p], dots[p], null);
                 if (n != k || !Arrays.equals(ids[p], ids[0]) || !Arrays.equals(dots[p], dots[0])) {
                     throw new IllegalStateException(name + " " + sim + ": " + PATHS[p] + " answers differently");
@@ -82,23 +85,15 @@ final class ScanBenchCommand implements Callable<Integer> {
         }
         Latency[] latency = new Latency[PATHS.length];
         for (int p = 0; p < PATHS.length; p++) {
-            use(ix, p);
+            CHOOSE.get(p).accept(ix);
             latency[p] = Latency.measure(queries.size(), passes,
                     i -> ix.search(queries.get(i), sim, k, null, ids[0], dots[0], null));
         }
-        use(ix, 2);
+        ix.scanRuleShipped();
         System.out.printf(Locale.ROOT, "%-19s %-10s %7.0f / %6.0f   %7.0f / %6.0f   %7.0f / %6.0f   %.2fx, %.2fx%n",
                 name, sim.name().toLowerCase(Locale.ROOT), latency[0].mean(), latency[0].p99(), latency[1].mean(),
                 latency[1].p99(), latency[2].mean(), latency[2].p99(), latency[2].mean() / latency[0].mean(),
                 latency[2].p99() / latency[0].p99());
-    }
-
-    private static void use(SparseIndex ix, int path) {
-        if (RULES[path][0] == -2) {
-            ix.scanRuleShipped();
-        } else {
-            ix.scanRule(RULES[path][0], RULES[path][1]);
-        }
     }
 
     /** Two of the commonest dimensions (longest lists over all items), weights w and 1 − w at 1 % steps. */
