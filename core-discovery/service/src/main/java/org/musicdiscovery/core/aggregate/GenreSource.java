@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.musicdiscovery.catalogue.model.ItemRef;
 import org.musicdiscovery.catalogue.model.ItemType;
 import org.musicdiscovery.core.cache.VersionSource;
@@ -30,7 +29,6 @@ public class GenreSource {
     static final int PER_GENRE_MAX_GENRES = 4;
 
     @Inject
-    @RestClient
     VectorSearchClient vectors;
     @Inject
     VersionSource versions;

@@ -2,7 +2,6 @@ package org.musicdiscovery.core.aggregate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.musicdiscovery.api.ParsedQuery;
 import org.musicdiscovery.catalogue.model.ItemRef;
 import org.musicdiscovery.catalogue.model.ItemType;
@@ -31,7 +29,6 @@ public class SimilarSource {
     public static final String COLLECTION = "embedding";
 
     @Inject
-    @RestClient
     VectorSearchClient vectors;
     @Inject
     KeywordSearch search;
@@ -59,8 +56,8 @@ public class SimilarSource {
     private Optional<SearchResponse> searchUnlessUnknown(String collection, String ref, int k, List<String> types) {
         try {
             return Optional.of(vectors.search(collection, SearchRequest.similarTo(ref, k, types)));
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() != 404) {
+        } catch (VectorSearchClient.Refused e) {
+            if (e.status() != 404) {
                 throw e;
             }
             return Optional.empty();

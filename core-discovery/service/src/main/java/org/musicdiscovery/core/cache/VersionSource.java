@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.musicdiscovery.core.aggregate.VectorSearchClient;
 
 /**
@@ -19,7 +18,6 @@ public class VersionSource {
     @Inject
     ResultCache cache;
     @Inject
-    @RestClient
     VectorSearchClient vectors;
 
     private volatile String version;

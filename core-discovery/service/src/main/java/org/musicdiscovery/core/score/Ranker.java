@@ -33,6 +33,20 @@ public final class Ranker {
         }
     }
 
+    /**
+     * Best first; ties by type, then id, the same order on every run and replica. Ties are common (same mix, no
+     * popularity), and comparing the refs' printed form built two strings for each: 3 % of core's allocation on a miss.
+     */
+    static final Comparator<Ranked> BEST_FIRST = (a, b) -> {
+        int byScore = Double.compare(b.total(), a.total());
+        if (byScore != 0) {
+            return byScore;
+        }
+        ItemRef x = a.candidate().ref(), y = b.candidate().ref();
+        int byType = x.type().compareTo(y.type());
+        return byType != 0 ? byType : Long.compare(x.id(), y.id());
+    };
+
     private Ranker() {
     }
 
@@ -65,8 +79,7 @@ public final class Ranker {
             };
             out.add(new Ranked(c, s, mix, facts.get(i).duplicate()));
         }
-        out.sort(Comparator.comparingDouble(Ranked::total).reversed()
-                .thenComparing(r -> r.candidate().ref().toString()));
+        out.sort(BEST_FIRST);
         return out;
     }
 

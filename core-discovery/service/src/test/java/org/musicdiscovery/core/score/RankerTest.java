@@ -105,4 +105,23 @@ class RankerTest {
         double half = MixScorer.score(Map.of("soul", 1.0), Map.of("soul", 1.0), Set.of(), 50, 100).total();
         assertEquals(half, ranked.get(1).total(), 1e-12, "scaled by the facts' popularity, not only the details'");
     }
+
+    @Test
+    void tiesAreOrderedByTypeThenIdWhateverOrderTheyCameIn() {
+        Map<String, Double> soul = Map.of("soul", 1.0);
+        List<Candidate> tied = new ArrayList<>();
+        for (long id : new long[] {10, 9, 100}) {
+            tied.add(withFacts(song(id, "t" + id, "a", 0, soul)));
+        }
+        tied.add(new Candidate(ItemRef.playlist(1), soul, 0, 0, Set.of("vector"), new Candidate.Facts(0, 0)));
+        tied.add(withFacts(song(5, "best", "b", 0, Map.of("soul", 0.9, "funk", 0.1))));
+        for (long seed = 0; seed < 5; seed++) {
+            List<Candidate> shuffled = new ArrayList<>(tied);
+            java.util.Collections.shuffle(shuffled, new Random(seed));
+            List<String> order = Ranker.rank(genreQuery(soul, List.of()), shuffled, Map.of()).stream()
+                    .map(r -> r.candidate().ref().toString()).toList();
+            // numeric ids: the printed refs' order would put s:10 and s:100 before s:9
+            assertEquals(List.of("s:9", "s:10", "s:100", "p:1", "s:5"), order, "seed " + seed);
+        }
+    }
 }
