@@ -142,4 +142,33 @@ class VectorSearchClientTest {
         assertThrows(RuntimeException.class, gone::collections);
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(3), "failed within the timeouts");
     }
+
+    /**
+     * Calls started from 16 threads at once, as core's workers start them: each completes, with its own answer. (The
+     * rare hang that made the client chain its exchange on an event loop was seen only under the full stack's load;
+     * this test did not reproduce it with the calls chained on the caller's thread.)
+     */
+    @Test
+    void everyCallFromManyThreadsCompletes() throws Exception {
+        answer(200, CandidatesCodec.MEDIA_TYPE, CandidatesCodec.write(ANSWER));
+        var request = SearchRequest.genres(Map.of("soul", 1.0), 10, List.of());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> callers = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                callers.add(pool.submit(() -> {
+                    for (int i = 0; i < 1_000; i++) {
+                        var pending = client.searchAsync(null, "genre", request).toCompletableFuture();
+                        assertEquals(1, pending.get(5, TimeUnit.SECONDS).candidates().size());
+                    }
+                    return null;
+                }));
+            }
+            for (var caller : callers) {
+                caller.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
