@@ -53,7 +53,8 @@ public class VectorSearchClient {
         private final int status;
 
         Refused(int status, String body) {
-            super("vector-search answered " + status + ": " + body);
+            // the error body names the problem (ApiError); an unexpected page from a proxy is cut short
+            super("vector-search answered " + status + ": " + (body.length() > 300 ? body.substring(0, 300) : body));
             this.status = status;
         }
 
@@ -81,6 +82,8 @@ public class VectorSearchClient {
     int maxConnections;
 
     private HttpClient http;
+    /** The URL's path without its trailing slash ("" at the root), in front of every request's path. */
+    private String base;
 
     @PostConstruct
     void connect() {
@@ -89,6 +92,8 @@ public class VectorSearchClient {
                 .setDefaultPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80).setSsl(tls)
                 .setConnectTimeout(connectTimeoutMs).setKeepAlive(true).setMaxPoolSize(maxConnections)
                 .setTcpNoDelay(true));
+        String path = url.getRawPath();
+        base = path == null ? "" : path.replaceAll("/+$", "");
     }
 
     @PreDestroy
@@ -106,7 +111,7 @@ public class VectorSearchClient {
         }
         MultiMap headers = HttpHeaders.headers().add(HttpHeaders.CONTENT_TYPE, SmileBodies.MEDIA_TYPE)
                 .add(HttpHeaders.ACCEPT, SEARCH_ACCEPT);
-        return exchange(HttpMethod.POST, base() + "/v1/collections/" + collection + "/search", headers, requestId,
+        return exchange(HttpMethod.POST, base + "/v1/collections/" + collection + "/search", headers, requestId,
                 Buffer.buffer(body)).thenApply(this::searchResponse);
     }
 
@@ -117,7 +122,7 @@ public class VectorSearchClient {
 
     public List<CollectionStatus> collections() {
         MultiMap headers = HttpHeaders.headers().add(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
-        return await(exchange(HttpMethod.GET, base() + "/v1/collections", headers, RequestIds.current(), null)
+        return await(exchange(HttpMethod.GET, base + "/v1/collections", headers, RequestIds.current(), null)
                 .thenApply(r -> read(() -> json.readValue(r.body().getBytes(), STATUSES))));
     }
 
@@ -165,11 +170,6 @@ public class VectorSearchClient {
         }
         ObjectMapper mapper = type.startsWith(SmileBodies.MEDIA_TYPE) ? SmileBodies.mapper() : json;
         return read(() -> mapper.readValue(bytes, SearchResponse.class));
-    }
-
-    private String base() {
-        String path = url.getRawPath();
-        return path == null || path.equals("/") ? "" : path.replaceAll("/+$", "");
     }
 
     private <T> T await(CompletionStage<T> call) {

@@ -55,10 +55,14 @@ class VectorSearchClientTest {
     }
 
     private VectorSearchClient client(int port) {
+        return client("http://127.0.0.1:" + port);
+    }
+
+    private VectorSearchClient client(String url) {
         var c = new VectorSearchClient();
         c.vertx = vertx;
         c.json = new ObjectMapper();
-        c.url = URI.create("http://127.0.0.1:" + port);
+        c.url = URI.create(url);
         c.connectTimeoutMs = 500;
         c.readTimeoutMs = 2000;
         c.maxConnections = 4;
@@ -131,6 +135,13 @@ class VectorSearchClientTest {
         assertEquals(List.of(new VectorSearchClient.CollectionStatus("genre", "v7", null)), client.collections());
         assertEquals("/v1/collections", seen.get().path());
         assertEquals("GET", seen.get().method().name());
+    }
+
+    @Test
+    void aPathInTheUrlPrefixesEveryCall() throws Exception {
+        answer(200, "application/json", "[]".getBytes());
+        client("http://127.0.0.1:" + server.actualPort() + "/vectors/").collections();
+        assertEquals("/vectors/v1/collections", seen.get().path());
     }
 
     @Test
