@@ -3,8 +3,6 @@ package org.musicdiscovery.platform;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.client.ClientRequestContext;
-import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -13,7 +11,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.MDC;
 
-/** Server and client halves of {@link RequestIds}: accept or mint the id, echo it, forward it downstream. */
+/** The server half of {@link RequestIds}: accept or mint the id, echo it ({@link InternalHttpClient} sends it on). */
 public final class RequestIdFilters {
     private RequestIdFilters() {
     }
@@ -41,20 +39,6 @@ public final class RequestIdFilters {
                 response.getHeaders().putSingle(RequestIds.HEADER, id.toString());
             }
             MDC.remove(RequestIds.MDC_KEY);
-        }
-    }
-
-    /** Every REST client call made while serving a request carries that request's id (unless one was set). */
-    @Provider
-    public static class Client implements ClientRequestFilter {
-        @Override
-        public void filter(ClientRequestContext request) {
-            if (request.getHeaderString(RequestIds.HEADER) == null) {
-                String id = RequestIds.current();
-                if (id != null) {
-                    request.getHeaders().putSingle(RequestIds.HEADER, id);
-                }
-            }
         }
     }
 }

@@ -2,20 +2,21 @@ package org.musicdiscovery.web.core;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.VertxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.musicdiscovery.api.DiscoverRequest;
 import org.musicdiscovery.api.GenreVocabularyView;
 import org.musicdiscovery.api.ItemDetails;
+import org.musicdiscovery.platform.InternalHttpClient;
+import org.musicdiscovery.platform.InternalHttpClient.Refused;
 import org.musicdiscovery.web.api.ApiProblem;
 
 /**
@@ -32,7 +33,6 @@ public class CoreGateway {
     private static final Logger LOG = Logger.getLogger(CoreGateway.class);
 
     @Inject
-    @RestClient
     CoreClient core;
     @Inject
     MeterRegistry meters;
@@ -99,13 +99,12 @@ public class CoreGateway {
         if (e instanceof ApiProblem p) {
             return p;
         }
-        if (e instanceof WebApplicationException w) {
-            int status = w.getResponse().getStatus();
+        if (e instanceof Refused r) {
             // 401: our token is wrong, a deployment fault, not the client's
-            LOG.warnf("core discovery answered %d", status);
-            return new CoreUnavailableException("core discovery failed (HTTP " + status + ")");
+            LOG.warnf("core discovery answered %d", r.status());
+            return new CoreUnavailableException("core discovery failed (HTTP " + r.status() + ")");
         }
-        if (e instanceof ProcessingException) {
+        if (e instanceof IOException || e instanceof InternalHttpClient.Unreachable || e instanceof VertxException) {
             LOG.warnf("core discovery unreachable: %s", e.getMessage());
             return new CoreUnavailableException("core discovery is unreachable");
         }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class CoreReadiness implements HealthCheck {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    @ConfigProperty(name = "quarkus.rest-client.core.url")
+    @ConfigProperty(name = "discovery.core.url")
     String coreUrl;
 
     @Override

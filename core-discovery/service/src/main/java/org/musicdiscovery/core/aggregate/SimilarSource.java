@@ -16,6 +16,7 @@ import org.musicdiscovery.catalogue.model.ItemType;
 import org.musicdiscovery.catalogue.store.KeywordHit;
 import org.musicdiscovery.catalogue.store.KeywordSearch;
 import org.musicdiscovery.core.pipeline.ItemTypes;
+import org.musicdiscovery.platform.InternalHttpClient;
 import org.musicdiscovery.vectorsearch.api.SearchRequest;
 import org.musicdiscovery.vectorsearch.api.SearchResponse;
 
@@ -56,7 +57,7 @@ public class SimilarSource {
     private Optional<SearchResponse> searchUnlessUnknown(String collection, String ref, int k, List<String> types) {
         try {
             return Optional.of(vectors.search(collection, SearchRequest.similarTo(ref, k, types)));
-        } catch (VectorSearchClient.Refused e) {
+        } catch (InternalHttpClient.Refused e) {
             if (e.status() != 404) {
                 throw e;
             }

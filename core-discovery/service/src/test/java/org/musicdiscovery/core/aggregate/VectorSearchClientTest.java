@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.musicdiscovery.platform.InternalHttpClient;
 import org.musicdiscovery.platform.InternalToken;
 import org.musicdiscovery.platform.RequestIds;
 import org.musicdiscovery.platform.SmileBodies;
@@ -62,11 +63,7 @@ class VectorSearchClientTest {
         var c = new VectorSearchClient();
         c.vertx = vertx;
         c.json = new ObjectMapper();
-        c.url = URI.create(url);
-        c.connectTimeoutMs = 500;
-        c.readTimeoutMs = 2000;
-        c.maxConnections = 4;
-        c.connect();
+        c.connect(new InternalHttpClient.Target("vector-search", URI.create(url), 500, 2000, 4));
         return c;
     }
 
@@ -114,7 +111,7 @@ class VectorSearchClientTest {
     @Test
     void aStatusOtherThan2xxIsRefusedWithItsStatus() {
         answer(404, "application/json", "{\"error\":\"unknown item\"}".getBytes());
-        var refused = assertThrows(VectorSearchClient.Refused.class,
+        var refused = assertThrows(InternalHttpClient.Refused.class,
                 () -> client.search("embedding", SearchRequest.similarTo("song:1", 10, List.of())));
         assertEquals(404, refused.status());
         assertTrue(refused.getMessage().contains("unknown item"), refused.getMessage());
