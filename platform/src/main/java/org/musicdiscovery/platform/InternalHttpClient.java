@@ -68,6 +68,13 @@ public final class InternalHttpClient implements AutoCloseable {
         }
     }
 
+    /** The service could not be asked or did not answer in time (connection refused, reset, timed out). */
+    public static final class Unreachable extends RuntimeException {
+        Unreachable(String service, Throwable cause) {
+            super(service + " did not answer: " + cause, cause);
+        }
+    }
+
     private final Vertx vertx;
     private final Target target;
     private final HttpClient http;
@@ -138,13 +145,6 @@ public final class InternalHttpClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable(target.service(), e);
-        }
-    }
-
-    /** The service could not be asked or did not answer in time (connection refused, reset, timed out). */
-    public static final class Unreachable extends RuntimeException {
-        Unreachable(String service, Throwable cause) {
-            super(service + " did not answer: " + cause, cause);
         }
     }
 
