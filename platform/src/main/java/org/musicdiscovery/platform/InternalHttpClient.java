@@ -1,5 +1,6 @@
 package org.musicdiscovery.platform;
 
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -133,8 +134,14 @@ public final class InternalHttpClient implements AutoCloseable {
         return answer;
     }
 
-    /** Waits for a call, for a caller that may block: its own failure, or one for a call that outlived both timeouts. */
+    /**
+     * Waits for a call, for a caller that may block: its own failure, or one for a call that outlived both timeouts.
+     * Refused on an event loop, where the exchange itself would have to run: the wait could only end at the timeout.
+     */
     public <T> T await(CompletionStage<T> call) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("a blocking call to " + target.service() + " on an event loop thread");
+        }
         try {
             return call.toCompletableFuture().get(target.readTimeoutMs() + target.connectTimeoutMs(),
                     TimeUnit.MILLISECONDS);

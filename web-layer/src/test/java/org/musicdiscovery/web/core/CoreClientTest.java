@@ -3,6 +3,7 @@ package org.musicdiscovery.web.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -125,6 +127,22 @@ class CoreClientTest {
         assertEquals("v3", genres.version());
         assertEquals("soul", genres.genres().getFirst().name());
         assertEquals("GET", seen.get().method().name());
+    }
+
+    /** The exchange runs on an event loop: a blocking call from one would wait out its timeout, so it is refused. */
+    @Test
+    void aBlockingCallFromAnEventLoopIsRefusedAtOnce() throws Exception {
+        var failure = new CompletableFuture<Throwable>();
+        vertx.runOnContext(v -> {
+            try {
+                client.genres();
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+        });
+        assertInstanceOf(IllegalStateException.class, failure.get(2, TimeUnit.SECONDS));
+        assertNull(seen.get(), "core was never asked");
     }
 
     @Test
