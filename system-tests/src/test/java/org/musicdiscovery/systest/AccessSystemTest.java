@@ -167,9 +167,14 @@ class AccessSystemTest {
                 Map.of("X-Request-Id", id));
         assertEquals(200, a.status());
         assertEquals(id, Http.header(a, "X-Request-Id"));
-        Thread.sleep(300); // access logs are written after the response
+        // access-log lines are written in batches after the response (platform.BufferedAccessLog, every 200 ms)
         for (String service : new String[] {"web-layer", "core-discovery", "vector-search"}) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
             String log = Files.readString(stack.work.resolve(service + ".log"));
+            while (!log.contains("rid=" + id) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                log = Files.readString(stack.work.resolve(service + ".log"));
+            }
             assertTrue(log.contains("rid=" + id), service + " logged the id");
         }
         var forged = Http.get(web + "/genres", Map.of("X-Request-Id", "bad id\twith tabs"));
