@@ -46,7 +46,8 @@ public class DiscoverResource {
         if (held != null) {
             return Uni.createFrom().item(ok(held));
         }
-        return Uni.createFrom().item(() -> ok(pipeline.discover(started))).runSubscriptionOn(workers.executor());
+        return Uni.createFrom().item(PipelineWorkers.withRequestId(() -> ok(pipeline.discover(started))))
+                .runSubscriptionOn(workers.executor());
     }
 
     private static Response ok(byte[] body) {

@@ -1,12 +1,16 @@
 package org.musicdiscovery.core.api;
 
+import io.smallrye.context.SmallRyeManagedExecutor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
+import org.jboss.logging.MDC;
+import org.musicdiscovery.platform.RequestIds;
 
 /**
  * Where requests that are not answered from the heap run: at most {@code discovery.pipeline.max-concurrent} at once
@@ -30,12 +34,34 @@ public class PipelineWorkers {
     @PostConstruct
     void start() {
         int bound = maxConcurrent > 0 ? maxConcurrent : PER_CORE * Runtime.getRuntime().availableProcessors();
-        executor = maxConcurrent == 0 ? shared : ManagedExecutor.builder().maxAsync(bound).maxQueued(-1)
-                .propagated(ThreadContext.ALL_REMAINING).build();
+        // threads of its own, not Quarkus's Vert.x-aware workers: on one of those, fault tolerance's non-blocking
+        // sources (aggregate.GenreSource) ran on a second worker and handed their answer back through a third
+        executor = maxConcurrent == 0 ? shared : ((SmallRyeManagedExecutor.Builder) ManagedExecutor.builder())
+                .withNewExecutorService().maxAsync(bound).maxQueued(-1).propagated(ThreadContext.ALL_REMAINING)
+                .build();
     }
 
     ManagedExecutor executor() {
         return executor;
+    }
+
+    /**
+     * {@code work} with the caller's request id in the log MDC while it runs: the request's Vert.x context, where
+     * Quarkus keeps the MDC, does not come along to these threads (the request scope does, for {@link RequestIds}).
+     */
+    static <T> Supplier<T> withRequestId(Supplier<T> work) {
+        Object id = MDC.get(RequestIds.MDC_KEY);
+        if (id == null) {
+            return work;
+        }
+        return () -> {
+            MDC.put(RequestIds.MDC_KEY, id);
+            try {
+                return work.get();
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+        };
     }
 
     @PreDestroy

@@ -2,6 +2,7 @@ package org.musicdiscovery.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
+import org.musicdiscovery.platform.RequestIds;
 
 class PipelineWorkersTest {
 
@@ -79,6 +82,21 @@ class PipelineWorkersTest {
             release.countDown();
             done.get(10, TimeUnit.SECONDS);
             assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), started);
+        } finally {
+            w.stop();
+        }
+    }
+
+    @Test
+    void theCallersRequestIdIsInTheLogContextWhileTheWorkRuns() throws Exception {
+        PipelineWorkers w = workers(2, null);
+        try {
+            MDC.put(RequestIds.MDC_KEY, "rid-7");
+            var work = PipelineWorkers.withRequestId(() -> MDC.get(RequestIds.MDC_KEY));
+            MDC.remove(RequestIds.MDC_KEY);
+            assertEquals("rid-7", w.executor().supplyAsync(work).get(5, TimeUnit.SECONDS));
+            assertNull(w.executor().supplyAsync(() -> MDC.get(RequestIds.MDC_KEY)).get(5, TimeUnit.SECONDS),
+                    "and is gone afterwards");
         } finally {
             w.stop();
         }
