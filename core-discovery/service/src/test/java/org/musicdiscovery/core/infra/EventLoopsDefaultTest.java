@@ -26,7 +26,7 @@ class EventLoopsDefaultTest {
         assertEquals(EventLoopsDefault.loops(cpus), config.getValue(EventLoopsDefault.KEY, Integer.class));
     }
 
-    /** An operator's setting, in application.properties (ordinal 250), the environment or -D, wins. */
+    /** An operator's setting wins: application.properties here (ordinal 250); the environment and -D rank higher. */
     @Test
     void anExplicitSettingWins() {
         var config = new SmallRyeConfigBuilder().withSources(new EventLoopsDefault(8),
