@@ -11,6 +11,11 @@ REDIS_PORT="${DISCOVERY_REDIS_PORT:-6379}"
 export DISCOVERY_DB_URL="${DISCOVERY_DB_URL:-jdbc:postgresql://$PG_HOST:$PG_PORT/discovery}"
 export DISCOVERY_REDIS_URL="${DISCOVERY_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+# How the services' JVMs run (scripts/start, scripts/bench-core-ab). Serial GC: three JVMs, PostgreSQL and Redis share
+# two cores here, and G1's concurrent threads competed with them (misses at 32 clients: 239-359 req/s with G1, 350-366
+# with Serial; docs/benchmarks.md, load test). -Xms: Serial never shrinks below the initial heap, which the JVM would
+# set to 1/64 of the machine's memory
+SERVICE_JVM_OPTS="${DISCOVERY_JVM_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED}"
 
 log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
