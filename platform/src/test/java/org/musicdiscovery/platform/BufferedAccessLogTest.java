@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.MDC;
 import org.jboss.logmanager.formatters.PatternFormatter;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BufferedAccessLogTest {
@@ -29,8 +30,20 @@ class BufferedAccessLogTest {
         }
     }
 
-    private static BufferedAccessLog.Lines lines(Writes out, int capacity, long flushMs) {
-        return new BufferedAccessLog.Lines(out, new PatternFormatter("%X{requestId} %s%n"), capacity, flushMs);
+    private final Writes out = new Writes();
+    private BufferedAccessLog.Lines handler;
+
+    /** The handler under test, writing to {@link #out}; closed after each test (closing twice is harmless). */
+    private BufferedAccessLog.Lines lines(int capacity, long flushMs) {
+        handler = new BufferedAccessLog.Lines(out, new PatternFormatter("%X{requestId} %s%n"), capacity, flushMs);
+        return handler;
+    }
+
+    @AfterEach
+    void closeHandler() {
+        if (handler != null) {
+            handler.close();
+        }
     }
 
     private static void log(BufferedAccessLog.Lines handler, String message) {
@@ -39,25 +52,19 @@ class BufferedAccessLogTest {
 
     @Test
     void linesWaitForTheFlushAndLeaveInOneWrite() {
-        var out = new Writes();
-        var handler = lines(out, 1024, 60_000);
-        try {
-            log(handler, "GET /a 200");
-            log(handler, "GET /b 404");
-            assertEquals(List.of(), out.each(), "nothing written before the flush");
-            handler.flush();
-            assertEquals(List.of(" GET /a 200\n GET /b 404\n"), out.each());
-            handler.flush();
-            assertEquals(1, out.each().size(), "an empty buffer writes nothing");
-        } finally {
-            handler.close();
-        }
+        var handler = lines(1024, 60_000);
+        log(handler, "GET /a 200");
+        log(handler, "GET /b 404");
+        assertEquals(List.of(), out.each(), "nothing written before the flush");
+        handler.flush();
+        assertEquals(List.of(" GET /a 200\n GET /b 404\n"), out.each());
+        handler.flush();
+        assertEquals(1, out.each().size(), "an empty buffer writes nothing");
     }
 
     @Test
     void eachLineIsFormattedWhenLoggedWithThatThreadsRequestId() {
-        var out = new Writes();
-        var handler = lines(out, 1024, 60_000);
+        var handler = lines(1024, 60_000);
         try {
             MDC.put("requestId", "rid-1");
             log(handler, "first");
@@ -72,40 +79,29 @@ class BufferedAccessLogTest {
 
     @Test
     void aFullBufferIsWrittenBeforeTheLineThatWouldNotFitAndNoLineIsSplit() {
-        var out = new Writes();
-        var handler = lines(out, 32, 60_000);
-        try {
-            log(handler, "0123456789"); // 12 bytes with the space and newline
-            log(handler, "abcdefghij");
-            log(handler, "klmnopqrst"); // 36 > 32: the first two go out first
-            log(handler, "x".repeat(50)); // larger than the buffer: written whole, after what was buffered
-            assertEquals(List.of(" 0123456789\n abcdefghij\n", " klmnopqrst\n", " " + "x".repeat(50) + "\n"),
-                    out.each());
-        } finally {
-            handler.close();
-        }
+        var handler = lines(32, 60_000);
+        log(handler, "0123456789"); // 12 bytes with the space and newline
+        log(handler, "abcdefghij");
+        log(handler, "klmnopqrst"); // 36 > 32: the first two go out first
+        log(handler, "x".repeat(50)); // larger than the buffer: written whole, after what was buffered
+        assertEquals(List.of(" 0123456789\n abcdefghij\n", " klmnopqrst\n", " " + "x".repeat(50) + "\n"),
+                out.each());
     }
 
     @Test
     void theTimerWritesWithoutAnyFurtherLine() throws InterruptedException {
-        var out = new Writes();
-        var handler = lines(out, 1024, 20);
-        try {
-            log(handler, "late line");
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (out.each().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertEquals(List.of(" late line\n"), out.each());
-        } finally {
-            handler.close();
+        var handler = lines(1024, 20);
+        log(handler, "late line");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (out.each().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
         }
+        assertEquals(List.of(" late line\n"), out.each());
     }
 
     @Test
     void closeWritesWhatIsLeft() {
-        var out = new Writes();
-        var handler = lines(out, 1024, 60_000);
+        var handler = lines(1024, 60_000);
         log(handler, "last words");
         handler.close();
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("last words"));
