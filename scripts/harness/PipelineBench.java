@@ -28,6 +28,8 @@ public class PipelineBench {
         "rhythm and blues", "electronic", "reggae", "punk", "metal", "disco", "house", "indie rock", "classical"};
     static final String[] PHRASES = {"%s with a little %s", "mostly %s with some %s", "%s meets %s",
         "70%% %s 30%% %s", "a bit of %s and a lot of %s", "%s and %s playlists", "%s songs with a touch of %s"};
+    static final List<String> STAGE_ORDER = List.of("parse", "cache", "aggregate", "score", "filter", "populate",
+            "compose", "total", "outside");
     static final Pattern STAGE = Pattern.compile("\"(parse|cache|aggregate|populate|score|filter|compose|total)\":([0-9.]+)");
 
     static final Pattern CACHE = Pattern.compile("\"cache\":\"([a-z]+)\"");
@@ -56,12 +58,14 @@ public class PipelineBench {
         // the same pages again: a hit has its own path (core answers a page it holds on the event loop), which the
         // warm-up's few hits leave to the JIT's first tiers; the misses' path was warmed the same way above
         run(core, token, priming, concurrency, "priming-again", false);
-        Map<String, double[]> stages = new ConcurrentHashMap<>();
+        Map<String, double[]> stages = new ConcurrentHashMap<>(), tail = new ConcurrentHashMap<>();
         System.gc(); // with the young generation scripts/bench-pipeline gives, no collection pauses this client below
         CpuMeter cpu = CpuMeter.of(System.getenv("BENCH_PIDS"));
         Answers miss = run(core, token, misses, concurrency, "miss", true);
         String missCpu = cpu.perAnswer(misses.size());
         miss.addStages(stages);
+        double[] missMs = miss.ms("miss");
+        miss.addStages(tail, missMs.length == 0 ? 0 : missMs[(int) (missMs.length * 0.99)]);
         System.gc();
         cpu = CpuMeter.of(System.getenv("BENCH_PIDS"));
         Answers hit = run(core, token, misses, concurrency, "hit", false);
@@ -71,9 +75,8 @@ public class PipelineBench {
         System.out.println("answers by cache state: " + CACHE_STATES);
         report("cache miss", miss.ms("miss"));
         report("cache hit", hit.ms("hit"));
-        System.out.print("miss breakdown (mean ms):");
-        stages.forEach((k, v) -> System.out.printf(Locale.ROOT, " %s %.2f", k, v[0] / v[1]));
-        System.out.println();
+        breakdown("miss breakdown (mean ms):", stages);
+        breakdown("slowest 1 % of misses (mean ms):", tail);
         if (!missCpu.isEmpty()) {
             System.out.println("CPU per answer, last warm-up round (ms): " + lastWarmUpCpu);
             System.out.println("CPU per answer, miss run (ms): " + missCpu);
@@ -161,13 +164,32 @@ public class PipelineBench {
     record Answers(double[] ms, String[] states, String[] timings) {
         /** Adds the misses' stage timings into sums and counts per stage. */
         void addStages(Map<String, double[]> stages) {
-            for (String t : timings) {
-                Matcher m = t == null ? null : STAGE.matcher(t);
-                while (m != null && m.find()) {
+            addStages(stages, Double.NEGATIVE_INFINITY);
+        }
+
+        /**
+         * The same for the misses that took at least {@code fromMs} at the client, plus "outside": their latency
+         * less core's own total (the wire, the event loop's queue, the wait for a pipeline thread).
+         */
+        void addStages(Map<String, double[]> stages, double fromMs) {
+            for (int i = 0; i < timings.length; i++) {
+                String t = timings[i];
+                if (t == null || ms[i] < fromMs) {
+                    continue;
+                }
+                Matcher m = STAGE.matcher(t);
+                while (m.find()) {
                     double v = Double.parseDouble(m.group(2));
-                    stages.merge(m.group(1), new double[] {v, 1}, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+                    add(stages, m.group(1), v);
+                    if (m.group(1).equals("total")) {
+                        add(stages, "outside", ms[i] - v);
+                    }
                 }
             }
+        }
+
+        private static void add(Map<String, double[]> stages, String stage, double v) {
+            stages.merge(stage, new double[] {v, 1}, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
         }
 
         /** The sorted latencies of the answers in this cache state (null: all). */
@@ -216,6 +238,18 @@ public class PipelineBench {
         }
         pool.shutdown();
         return new Answers(ms, states, timings);
+    }
+
+    /** Core's stages in pipeline order, then its total and the time outside it. */
+    static void breakdown(String label, Map<String, double[]> stages) {
+        System.out.print(label);
+        for (String stage : STAGE_ORDER) {
+            double[] v = stages.get(stage);
+            if (v != null) {
+                System.out.printf(Locale.ROOT, " %s %.2f", stage, v[0] / v[1]);
+            }
+        }
+        System.out.println();
     }
 
     static void report(String label, double[] sorted) {
