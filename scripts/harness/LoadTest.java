@@ -78,18 +78,9 @@ public class LoadTest {
         QueryMix mix = new QueryMix(QueryMix.topGenres(http, web, key, 30), data, 8);
         List<String> pool = mix.pool(300);
         System.out.println("warming up (JIT, pools, the hit pool into the result cache) ...");
-        Source fresh = source("miss", mix, pool);
-        warmUp(web, key, new Source() {
-            public String query(int i) {
-                return fresh.query(i);
-            }
-
-            public int limit() {
-                return 9;
-            }
-        });
+        warmUp(web, key, misses(mix, 9)); // odd page sizes: the warm-up's pages never answer a measured step
         for (int pass = 0; pass < 2; pass++) {
-            closed(web, key, i -> pool.get(i % pool.size()), 8, 3, "warm", "hit");
+            closed(web, key, source("hit", mix, pool), 8, 3, "warm", "hit");
         }
         System.out.println(HEADER);
         List<Step> steps = new ArrayList<>();
@@ -116,13 +107,9 @@ public class LoadTest {
         System.out.println("wrote " + out.resolve("loadtest.csv") + " and " + out.resolve("loadtest.png"));
     }
 
+    /** The requests of a step, by index. */
     interface Source {
-        String query(int i);
-
-        /** Items per page: part of the cache key, so the warm-up's pages never answer a measured step. */
-        default int limit() {
-            return 10;
-        }
+        QueryMix.Request request(int i);
     }
 
     /**
@@ -148,12 +135,14 @@ public class LoadTest {
     }
 
     static Source source(String cache, QueryMix mix, List<String> pool) {
-        if (cache.equals("hit")) {
-            return i -> pool.get(i % pool.size());
-        }
+        return cache.equals("hit") ? i -> new QueryMix.Request(pool.get(i % pool.size()), 10) : misses(mix, 10);
+    }
+
+    /** Requests new to the cache, at even page sizes from {@code limit} (10) up or odd ones (9), see QueryMix. */
+    static Source misses(QueryMix mix, int limit) {
         // one cursor for every step: each step's index starts at 0, and reusing it made later "miss" steps ask what
         // earlier steps had just cached (they were mostly hits)
-        List<String> fresh = mix.unique(400_000);
+        List<QueryMix.Request> fresh = mix.unique(400_000, limit);
         AtomicInteger cursor = new AtomicInteger();
         return i -> fresh.get(Math.floorMod(cursor.getAndIncrement(), fresh.size()));
     }
@@ -178,8 +167,8 @@ public class LoadTest {
                 pool.submit(() -> {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
-                        String q = source.query(next.getAndIncrement());
-                        rec.record(q, send(web, key, q, source.limit()), System.nanoTime() - t0);
+                        QueryMix.Request q = source.request(next.getAndIncrement());
+                        rec.record(q.q(), send(web, key, q), System.nanoTime() - t0);
                     }
                 });
             }
@@ -208,10 +197,10 @@ public class LoadTest {
                     continue;
                 }
                 long scheduled = at;
-                String q = source.query(i++);
+                QueryMix.Request q = source.request(i++);
                 pool.submit(() -> {
                     try {
-                        rec.record(q, send(web, key, q, source.limit()), System.nanoTime() - scheduled);
+                        rec.record(q.q(), send(web, key, q), System.nanoTime() - scheduled);
                     } finally {
                         outstanding.release();
                     }
@@ -237,9 +226,9 @@ public class LoadTest {
      * One GET on a pooled keep-alive connection, on the calling (virtual) thread. java.net.http's client hands each
      * exchange between its own threads, CPU the stack under test needs on this 2-core machine.
      */
-    static Answer send(String web, String key, String q, int limit) {
+    static Answer send(String web, String key, QueryMix.Request q) {
         try {
-            var http = (java.net.HttpURLConnection) URI.create(QueryMix.searchUri(web, q, limit)).toURL()
+            var http = (java.net.HttpURLConnection) URI.create(QueryMix.searchUri(web, q.q(), q.limit())).toURL()
                     .openConnection();
             http.setRequestProperty("X-Api-Key", key);
             http.setConnectTimeout(2000);
