@@ -79,13 +79,19 @@ final class QueryMix {
         if (r < 0.7) {
             return new Request(genreQuery(), limit);
         }
-        int t = nextTitle++;
-        String title = titles.get(t % titles.size());
+        Request title = cycling(titles, nextTitle++, limit);
         if (r < 0.9 && random.nextBoolean()) {
-            int a = nextArtist++;
-            return new Request(artists.get(a % artists.size()), limit + 2 * (a / artists.size()));
+            return cycling(artists, nextArtist++, limit);
         }
-        return new Request(r < 0.9 ? title : "songs like " + title, limit + 2 * (t / titles.size()));
+        return r < 0.9 ? title : new Request("songs like " + title.q(), title.limit());
+    }
+
+    /**
+     * The {@code drawn}-th draw from a list that cycles: its entry, with a page {@code limit} + 2 items long for each
+     * time the list has come round before it, so a repeated query is a new cache key.
+     */
+    private static Request cycling(List<String> list, int drawn, int limit) {
+        return new Request(list.get(drawn % list.size()), limit + 2 * (drawn / list.size()));
     }
 
     String genreQuery() {
@@ -131,8 +137,7 @@ final class QueryMix {
         for (int i = 0, m = 0; i < n; i++) {
             double r = random.nextDouble();
             if (r < 0.7) {
-                out.add(new Request(mixes.get(m % mixes.size()), limit + 2 * (m / mixes.size())));
-                m++;
+                out.add(cycling(mixes, m++, limit));
             } else {
                 out.add(draw(r, limit));
             }
