@@ -20,6 +20,16 @@ SERVICE_JVM_OPTS="${DISCOVERY_JVM_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC --add
 log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+# Waits up to 60 s for a service JVM just started to report ready; dies at once if it exits meanwhile.
+wait_ready() { # name port pid log
+  for _ in $(seq 120); do
+    if curl -fs "http://127.0.0.1:$2/q/health/ready" >/dev/null; then log "$1 ready on :$2"; return; fi
+    kill -0 "$3" 2>/dev/null || die "$1 exited; see $4"
+    sleep 0.5
+  done
+  die "$1 not ready after 60 s; see $4"
+}
+
 # Installs what a fresh machine of this kind may lack (root only; Debian packages).
 ensure_packages() {
   local missing=()
